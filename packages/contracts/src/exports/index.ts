@@ -1,0 +1,3 @@
+// The generated index names every contract's `…Abi`, `…Bytecode` and `…DeployedBytecode`
+// explicitly; it is rebuilt from `contracts/` by `scripts/compile.ts` on every build.
+export * from '../generated/index.js'

@@ -1,0 +1,52 @@
+import { expect, it } from 'vitest'
+import * as core from './index.js'
+
+it('exports the public surface', () => {
+  expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
+    [
+      "CalderaError",
+      "ERA_DECIMALS",
+      "USD_DECIMALS",
+      "ValidationError",
+      "addressSchema",
+      "amountSchema",
+      "bigintSchema",
+      "bytes32Schema",
+      "chainIdSchema",
+      "compareProofSystems",
+      "compareTiers",
+      "crossDomainMessageSchema",
+      "currencySchema",
+      "describeValue",
+      "domainConfigSchema",
+      "domainIdOf",
+      "domainNameSchema",
+      "formatEra",
+      "formatPath",
+      "formatUsd",
+      "formatZodError",
+      "hexSchema",
+      "minTotalStake",
+      "moneySchema",
+      "parse",
+      "parseEra",
+      "parseUsd",
+      "positiveAmountSchema",
+      "proofSystemSchema",
+      "proofSystems",
+      "rpcUrlSchema",
+      "securityProfileSchema",
+      "tierFromCode",
+      "tierPresets",
+      "tierSchema",
+      "tierToCode",
+      "tiers",
+      "toUsd",
+      "transferEventSchema",
+      "usdPriceSchema",
+      "validatorSchema",
+      "version",
+      "weakerTier",
+    ]
+  `)
+})
