@@ -6,7 +6,7 @@
  * Usage: tsx scripts/compile.ts
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { compileSolidity } from './compileSolidity.js'
@@ -41,8 +41,17 @@ if (problems.length > 0) {
   process.exit(1)
 }
 
-rmSync(outDir, { recursive: true, force: true })
 mkdirSync(outDir, { recursive: true })
+// Write only what changed and remove stale modules afterwards, so a concurrent build or test
+// never sees the folder empty.
+const written = new Set<string>(['index.ts'])
+function writeIfChanged(file: string, text: string): void {
+  written.add(file)
+  const path = join(outDir, file)
+  if (existsSync(path) && readFileSync(path, 'utf8') === text) return
+  writeFileSync(`${path}.tmp`, text)
+  renameSync(`${path}.tmp`, path)
+}
 const seen = new Map<string, string>()
 const lines: string[] = []
 for (const contract of [...contracts].sort((a, b) => a.name.localeCompare(b.name))) {
@@ -70,7 +79,7 @@ for (const contract of [...contracts].sort((a, b) => a.name.localeCompare(b.name
     `export const ${base}DeployedBytecode = '${contract.deployedBytecode}' as const`,
     '',
   ].join('\n')
-  writeFileSync(join(outDir, `${contract.name}.ts`), text)
+  writeIfChanged(`${contract.name}.ts`, text)
   lines.push(`export { ${base}Abi, ${base}Bytecode, ${base}DeployedBytecode } from './${contract.name}.js'`)
 }
 writeFileSync(
@@ -82,6 +91,7 @@ writeFileSync(
     '',
   ].join('\n'),
 )
+for (const file of readdirSync(outDir)) if (!written.has(file)) rmSync(join(outDir, file), { force: true })
 console.log(
   `Compiled ${files.length} source file(s) into ${contracts.length} contract module(s) with solc ${version} in ${Math.round(performance.now() - started)} ms.`,
 )

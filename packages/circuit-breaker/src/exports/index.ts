@@ -1,0 +1,2 @@
+// Public surface of @caldera/circuit-breaker: named exports only.
+export {}

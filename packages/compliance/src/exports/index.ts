@@ -1,0 +1,2 @@
+// Public surface of @caldera/compliance: named exports only.
+export {}

@@ -1,0 +1,2 @@
+// Public surface of @caldera/deploy-lite: named exports only.
+export {}

@@ -1,0 +1,2 @@
+// Public surface of @caldera/privacy-zk: named exports only.
+export {}

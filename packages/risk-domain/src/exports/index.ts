@@ -1,0 +1,2 @@
+// Public surface of @caldera/risk-domain: named exports only.
+export {}

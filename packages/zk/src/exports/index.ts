@@ -1,0 +1,2 @@
+// Public surface of @caldera/zk: named exports only.
+export {}
