@@ -1,0 +1,14 @@
+import { expect, it } from 'vitest'
+import * as cli from './cli.js'
+
+it('exports the command-line surface', () => {
+  expect(Object.keys(cli).sort()).toMatchInlineSnapshot(`
+    [
+      "defineCommand",
+      "exitCodes",
+      "formatCommandHelp",
+      "processIO",
+      "runCommand",
+    ]
+  `)
+})
