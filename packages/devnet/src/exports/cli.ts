@@ -1,0 +1,1 @@
+export { devnetUpCommand } from '../cli/devnetUpCommand.js'

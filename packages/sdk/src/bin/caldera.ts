@@ -1,0 +1,4 @@
+import { commands } from '../cli/commands.js'
+import { runCli } from '../cli/runCli.js'
+
+process.exitCode = await runCli(commands, process.argv.slice(2))

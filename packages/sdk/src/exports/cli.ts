@@ -1,0 +1,2 @@
+export { commands } from '../cli/commands.js'
+export { runCli } from '../cli/runCli.js'

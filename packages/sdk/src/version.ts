@@ -1,0 +1,2 @@
+/** Version of `@caldera/sdk`. */
+export const version = '0.1.0'
