@@ -1,0 +1,120 @@
+import { attestationVerifierAbi } from '@caldera/contracts'
+import { domainIdOf, tierPresets } from '@caldera/core'
+import { type Devnet, startDevnet } from '@caldera/devnet'
+import type { Address, Hex } from 'viem'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeMessages, validatorAccounts } from '../../test/fixtures.js'
+import { attestationThreshold } from '../attestation/attestationThreshold.js'
+import { computeBatchRoot } from '../attestation/computeBatchRoot.js'
+import { createAttestationProof } from '../attestation/createAttestationProof.js'
+import { encodeAttestationProof } from '../attestation/encodeAttestationProof.js'
+import { signBatchAttestation } from '../attestation/signBatchAttestation.js'
+import { deployAttestationVerifier } from './deployAttestationVerifier.js'
+import { setValidatorSet } from './setValidatorSet.js'
+
+describe('AttestationVerifier on anvil (light tier, k-of-n)', () => {
+  let devnet: Devnet
+  let verifier: Address
+  const domainId = domainIdOf('light-games')
+  const validators = validatorAccounts(50)
+  const threshold = attestationThreshold({
+    validators: 50,
+    quorumBps: tierPresets.light.attestationQuorumBps,
+  })
+  const messages = makeMessages(8)
+
+  beforeAll(async () => {
+    devnet = await startDevnet({ chains: [{ name: 'destination' }] })
+    const { walletClient } = devnet.chain('destination')
+    ;({ address: verifier } = await deployAttestationVerifier(walletClient, {}))
+    await setValidatorSet(walletClient, {
+      verifier,
+      domainId,
+      validators: validators.map((v) => v.address),
+      threshold,
+    })
+  })
+  afterAll(() => devnet.stop())
+
+  const verify = (batchNonce: bigint, batch: typeof messages, proof: Hex) =>
+    devnet.chain('destination').publicClient.readContract({
+      address: verifier,
+      abi: attestationVerifierAbi,
+      functionName: 'verifyBatch',
+      args: [domainId, batchNonce, batch, proof],
+    })
+
+  it('computes the same batch root as the contract', async () => {
+    const onChain = await devnet.chain('destination').publicClient.readContract({
+      address: verifier,
+      abi: attestationVerifierAbi,
+      functionName: 'batchRoot',
+      args: [messages],
+    })
+    expect(onChain).toBe(computeBatchRoot({ messages }))
+    expect(threshold).toBe(26)
+  })
+
+  it('verifies a batch attested by the threshold of validators', async () => {
+    const { proof } = await createAttestationProof({
+      domainId,
+      batchNonce: 1n,
+      messages,
+      signers: validators.slice(0, threshold),
+    })
+    expect(await verify(1n, messages, proof)).toBe(true)
+  })
+
+  it('rejects one attestation short of the quorum', async () => {
+    const { proof } = await createAttestationProof({
+      domainId,
+      batchNonce: 1n,
+      messages,
+      signers: validators.slice(0, threshold - 1),
+    })
+    await expect(verify(1n, messages, proof)).rejects.toThrow(/QuorumNotReached/)
+  })
+
+  it('rejects a forged attestation by a key outside the validator set', async () => {
+    const outsiders = validatorAccounts(1, 'attacker')
+    const { proof } = await createAttestationProof({
+      domainId,
+      batchNonce: 1n,
+      messages,
+      signers: [...validators.slice(0, threshold - 1), ...outsiders],
+    })
+    await expect(verify(1n, messages, proof)).rejects.toThrow(/NotAValidator/)
+  })
+
+  it('rejects attestations of other messages or another nonce, and duplicated signers', async () => {
+    const { proof } = await createAttestationProof({
+      domainId,
+      batchNonce: 1n,
+      messages,
+      signers: validators.slice(0, threshold),
+    })
+    const tampered = messages.map((m, i) => (i === 3 ? { ...m, amount: m.amount + 1n } : m))
+    await expect(verify(1n, tampered, proof)).rejects.toThrow(/NotAValidator|SignersNotAscending/)
+    await expect(verify(2n, messages, proof)).rejects.toThrow(/NotAValidator|SignersNotAscending/)
+    const one = await signBatchAttestation({
+      account: validators[0]!,
+      domainId,
+      batchNonce: 1n,
+      batchRoot: computeBatchRoot({ messages }),
+    })
+    const doubled = `0x${Array.from({ length: threshold }, () => one.signature.slice(2)).join('')}` as Hex
+    await expect(verify(1n, messages, doubled)).rejects.toThrow(/SignersNotAscending/)
+    expect(() => encodeAttestationProof({ attestations: [one, one] })).toThrow(/attested twice/)
+  })
+
+  it('rejects messages of another source domain', async () => {
+    const foreign = makeMessages(2, { source: 'other' })
+    const { proof } = await createAttestationProof({
+      domainId,
+      batchNonce: 1n,
+      messages: foreign,
+      signers: validators.slice(0, threshold),
+    })
+    await expect(verify(1n, foreign, proof)).rejects.toThrow(/WrongSourceDomain/)
+  })
+})

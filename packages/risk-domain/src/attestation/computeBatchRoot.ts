@@ -1,0 +1,23 @@
+import { parse } from '@caldera/core'
+import { encodeAbiParameters, type Hex, keccak256 } from 'viem'
+import {
+  type BatchMessage,
+  type BatchMessageInput,
+  batchMessagesAbiParameter,
+  batchMessagesSchema,
+} from './batchMessage.js'
+
+export type ComputeBatchRootParameters = { messages: readonly BatchMessageInput[] }
+
+/**
+ * The keccak batch root validators attest: `keccak256(abi.encode(messages))`, exactly as
+ * `AttestationVerifier.batchRoot` computes it on chain.
+ *
+ * @example
+ * import { computeBatchRoot } from '@caldera/risk-domain'
+ * const root = computeBatchRoot({ messages })
+ */
+export function computeBatchRoot({ messages }: ComputeBatchRootParameters): Hex {
+  const parsed = parse(batchMessagesSchema, messages, 'batch messages') as BatchMessage[]
+  return keccak256(encodeAbiParameters([batchMessagesAbiParameter], [parsed]))
+}

@@ -1,0 +1,31 @@
+import type { Address, Hex, LocalAccount } from 'viem'
+import { type AttestationDigestParameters, attestationDigest } from './attestationDigest.js'
+
+export type SignBatchAttestationParameters = AttestationDigestParameters & {
+  /** The validator's signing account. */
+  account: Pick<LocalAccount, 'address' | 'signMessage'>
+}
+
+export type BatchAttestation = { signer: Address; signature: Hex }
+
+/**
+ * Signs an attestation of a batch root as a validator (EIP-191 over {@link attestationDigest}).
+ *
+ * @example
+ * import { privateKeyToAccount } from 'viem/accounts'
+ * import { computeBatchRoot, signBatchAttestation } from '@caldera/risk-domain'
+ * const attestation = await signBatchAttestation({
+ *   account: privateKeyToAccount(key),
+ *   domainId,
+ *   batchNonce: 1n,
+ *   batchRoot: computeBatchRoot({ messages }),
+ * })
+ */
+export async function signBatchAttestation({
+  account,
+  ...attestation
+}: SignBatchAttestationParameters): Promise<BatchAttestation> {
+  const digest = attestationDigest(attestation)
+  const signature = await account.signMessage({ message: { raw: digest } })
+  return { signer: account.address, signature }
+}
