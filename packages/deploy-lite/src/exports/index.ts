@@ -1,2 +1,52 @@
 // Public surface of @caldera/deploy-lite: named exports only.
-export {}
+export {
+  type DeployDomainParameters,
+  type DeployDomainReturnType,
+  deployDomain,
+} from '../actions/deployDomain.js'
+export {
+  type ExecuteDeploymentReturnType,
+  executeDeployment,
+  type SentStep,
+} from '../actions/executeDeployment.js'
+export {
+  type DeploymentPlan,
+  type PlanDeploymentParameters,
+  type PlannedStep,
+  planDeployment,
+} from '../actions/planDeployment.js'
+export {
+  type DomainAddresses,
+  implementationAddressOf,
+  type PredictDomainAddressesParameters,
+  predictDomainAddresses,
+} from '../actions/predictDomainAddresses.js'
+export {
+  componentKeyOf,
+  create2Address,
+  create2DeployerAddress,
+  domainSaltOf,
+  eip1167InitCode,
+  eip1167RuntimeCode,
+  runtimeInstallerCode,
+} from '../address/create2.js'
+export {
+  type DeployConfig,
+  type DeployConfigInput,
+  type DeployMode,
+  deployConfigSchema,
+  deployModeSchema,
+  maxTransactionGas,
+  validateDeployConfig,
+} from '../config/deployConfig.js'
+export {
+  ChainMismatchError,
+  Create2DeployerMissingError,
+  DeploymentRevertedError,
+  GasCapExceededError,
+  PartialDeploymentError,
+  SimulationFailedError,
+} from '../errors/deploy.js'
+export { defineComponent, type InitContext, type StackComponent } from '../stack/component.js'
+export { batchInboxComponent } from '../stack/components/batchInbox.js'
+export { domainStack, stackForTier } from '../stack/domainStack.js'

@@ -1,0 +1,144 @@
+import { batchInboxAbi } from '@caldera/contracts'
+import { domainIdOf, tierPresets, ValidationError } from '@caldera/core'
+import { type Devnet, type DevnetChain, startDevnet } from '@caldera/devnet'
+import { keccak256, toHex } from 'viem'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eip1167RuntimeCode } from '../address/create2.js'
+import { GasCapExceededError } from '../errors/deploy.js'
+import { defineComponent } from '../stack/component.js'
+import { domainStack } from '../stack/domainStack.js'
+import { deployDomain } from './deployDomain.js'
+import { planDeployment } from './planDeployment.js'
+import { predictDomainAddresses } from './predictDomainAddresses.js'
+
+let devnet: Devnet
+let chain: DevnetChain
+beforeAll(async () => {
+  devnet = await startDevnet({ chains: [{ name: 'deploy' }] })
+  chain = devnet.chain('deploy')
+})
+afterAll(async () => {
+  await devnet?.stop()
+})
+
+const configOf = (name: string, mode: 'lite' | 'traditional') => ({
+  mode,
+  domain: { name, tier: 'light' as const, chainId: chain.chainId },
+  admin: chain.accounts[0]!.address,
+  poster: chain.accounts[1]!.address,
+  ethUsd: 3000_000000n,
+})
+
+describe('deployDomain', () => {
+  it('deploys a lite domain at the predicted addresses, and a second run sends nothing', async () => {
+    const config = configOf('payments', 'lite')
+    const predicted = predictDomainAddresses({ config, deployer: chain.accounts[0]!.address })
+    const result = await deployDomain(chain.walletClient, { config })
+    expect(result.status).toBe('deployed')
+    expect(result.addresses).toEqual(predicted)
+    expect(result.estimateError).toBeLessThan(0.05)
+    for (const [name, address] of Object.entries(predicted.contracts)) {
+      const code = await chain.publicClient.getCode({ address })
+      expect(code, name).toBe(eip1167RuntimeCode(predicted.implementations[name]!))
+    }
+    const inbox = predicted.contracts.BatchInbox!
+    expect(
+      await chain.publicClient.readContract({ address: inbox, abi: batchInboxAbi, functionName: 'domainId' }),
+    ).toBe(domainIdOf('payments'))
+    // The clone works: the poster posts a batch, the hash is stored.
+    const batch = toHex(new Uint8Array([1, 2, 3, 4]))
+    const hash = await chain.walletClient.writeContract({
+      account: chain.accounts[1]!,
+      address: inbox,
+      abi: batchInboxAbi,
+      functionName: 'postBatch',
+      args: [batch],
+    })
+    await chain.publicClient.waitForTransactionReceipt({ hash })
+    expect(
+      await chain.publicClient.readContract({
+        address: inbox,
+        abi: batchInboxAbi,
+        functionName: 'batchHash',
+        args: [0n],
+      }),
+    ).toBe(keccak256(batch))
+
+    const again = await deployDomain(chain.walletClient, { config })
+    expect(again.status).toBe('already-deployed')
+    expect(again.transactions).toHaveLength(0)
+    expect(again.skipped.length).toBeGreaterThan(0)
+  })
+
+  it('deploys a second lite domain with one transaction', async () => {
+    const result = await deployDomain(chain.walletClient, { config: configOf('payments-2', 'lite') })
+    expect(result.transactions.map((t) => t.label)).toEqual(['clone domain payments-2 (1 contract)'])
+  })
+
+  it('deploys a traditional domain at the predicted addresses, initialised, and a second run sends nothing', async () => {
+    const config = configOf('payments', 'traditional')
+    const predicted = predictDomainAddresses({ config, deployer: chain.accounts[0]!.address })
+    const result = await deployDomain(chain.walletClient, { config })
+    expect(result.status).toBe('deployed')
+    expect(result.addresses).toEqual(predicted)
+    expect(result.estimateError).toBeLessThan(0.05)
+    const inbox = predicted.contracts.BatchInbox!
+    expect(
+      await chain.publicClient.readContract({ address: inbox, abi: batchInboxAbi, functionName: 'domainId' }),
+    ).toBe(domainIdOf('payments'))
+    expect((await deployDomain(chain.walletClient, { config })).status).toBe('already-deployed')
+  })
+
+  it('lists every error of a bad config at once, before any RPC call', async () => {
+    const bad = {
+      mode: 'cheap',
+      domain: {
+        name: 'Bad Name',
+        tier: 'light',
+        chainId: -1,
+        profile: { ...tierPresets.light, tier: 'enterprise', minValidators: 3 },
+      },
+      admin: '0x1234',
+      ethUsd: -5,
+      params: { Nope: {} },
+    }
+    const error = await planDeployment(chain.publicClient, {
+      config: bad,
+      deployer: chain.accounts[0]!.address,
+    }).catch((e) => e)
+    expect(error).toBeInstanceOf(ValidationError)
+    expect((error as ValidationError).issues.map((i) => i.path)).toMatchInlineSnapshot(`
+      [
+        "mode",
+        "domain.name",
+        "domain.chainId",
+        "admin",
+        "ethUsd",
+        "domain.profile.tier",
+        "domain.profile.minValidators",
+        "params.Nope",
+      ]
+    `)
+  })
+
+  it('refuses a transaction above the EIP-7825 cap before sending it', async () => {
+    // A real contract whose creation loops ~16.7M times: its deployment needs more than 2^24 gas.
+    const burner = defineComponent({
+      name: 'GasBurner',
+      kind: 'shared',
+      abi: [],
+      bytecode: '0x62ffffff5b600190038060045700',
+      deployedBytecode: '0x00',
+    })
+    const before = await chain.publicClient.getTransactionCount({ address: chain.accounts[0]!.address })
+    const error = await deployDomain(chain.walletClient, {
+      config: configOf('burner', 'lite'),
+      stack: [...domainStack, burner],
+    }).catch((e) => e)
+    expect(error).toBeInstanceOf(GasCapExceededError)
+    expect((error as GasCapExceededError).shortMessage).toMatchInlineSnapshot(
+      `"Transaction "shared GasBurner" needs more than 16777216 gas, above the per-transaction cap of 16777216 (EIP-7825); nothing was sent."`,
+    )
+    expect(await chain.publicClient.getTransactionCount({ address: chain.accounts[0]!.address })).toBe(before)
+  })
+})

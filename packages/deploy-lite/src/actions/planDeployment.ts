@@ -1,0 +1,260 @@
+import { cloneFactoryAbi, cloneFactoryBytecode } from '@caldera/contracts'
+import type { Address, Chain, Client, Hex, Transport } from 'viem'
+import { concatHex, encodeFunctionData } from 'viem'
+import { getChainId, getCode, getGasPrice, getStorageAt, simulateBlocks } from 'viem/actions'
+import {
+  componentKeyOf,
+  create2DeployerAddress,
+  domainSaltOf,
+  runtimeInstallerCode,
+} from '../address/create2.js'
+import { type DeployConfig, resolveDeployConfig } from '../config/deployConfig.js'
+import {
+  ChainMismatchError,
+  Create2DeployerMissingError,
+  GasCapExceededError,
+  PartialDeploymentError,
+  SimulationFailedError,
+} from '../errors/deploy.js'
+import type { InitContext, StackComponent } from '../stack/component.js'
+import { domainStack, stackForTier } from '../stack/domainStack.js'
+import { addressesOf, type DomainAddresses } from './predictDomainAddresses.js'
+
+/** ERC-7201 slot of OpenZeppelin `Initializable`'s state (`_initialized` in the low 8 bytes). */
+const initializableSlot: Hex = '0xf0c57e16840df040f15088dc2f81fe391c3923bec73e23a9662efc9c229c6a00'
+
+/** One transaction of a plan. */
+export type PlannedStep = {
+  /** What it does, e.g. `implementation BatchInbox`, `clone domain payments (3 contracts)`. */
+  label: string
+  kind: 'implementation' | 'factory' | 'domain' | 'contract' | 'initialize'
+  to: Address
+  data: Hex
+  /** Gas the transaction uses in simulation (the estimate). */
+  gas: bigint
+  /** Gas limit it is sent with (estimate plus a margin, never above the cap). */
+  gasLimit: bigint
+}
+
+/** Everything a deployment will do and cost, computed before anything is sent. */
+export type DeploymentPlan = {
+  config: DeployConfig
+  chainId: number
+  deployer: Address
+  addresses: DomainAddresses
+  /** Transactions still to send, in order. */
+  steps: PlannedStep[]
+  /** Labels of what is already on chain and will be skipped. */
+  existing: string[]
+  /** True when nothing is left to send. */
+  alreadyDeployed: boolean
+  /** Total estimated gas of `steps`. */
+  gas: bigint
+  /** Gas price of the estimate, in wei. */
+  gasPrice: bigint
+  /** `gas × gasPrice`, in wei. */
+  costWei: bigint
+  /** Cost in USD micro-dollars when `config.ethUsd` is given, else `null`. */
+  costUsd: bigint | null
+}
+
+export type PlanDeploymentParameters = {
+  /** The deployment config; validated (every error at once) before any RPC call. */
+  config: unknown
+  /** Sender of the deployment; the client's account when omitted. */
+  deployer?: Address
+  /** The stack; {@link domainStack} by default. */
+  stack?: readonly StackComponent[]
+}
+
+/**
+ * Plans a domain deployment: validates the config (one `ValidationError` listing every problem,
+ * before any RPC call), predicts the addresses, skips what already exists, simulates every
+ * remaining transaction in order (`eth_simulateV1`) to estimate its gas, prices the plan in
+ * ETH and USD, and refuses any transaction above the EIP-7825 cap of 16,777,216 gas.
+ *
+ * @example
+ * import { planDeployment } from '@caldera/deploy-lite'
+ * const plan = await planDeployment(publicClient, {
+ *   config: { mode: 'lite', domain: { name: 'payments', tier: 'light', chainId: 31337 }, admin, ethUsd: 3000_000000n },
+ *   deployer: admin,
+ * })
+ * console.log(plan.gas, plan.costUsd, plan.addresses.contracts)
+ */
+export async function planDeployment(
+  client: Client<Transport, Chain | undefined>,
+  parameters: PlanDeploymentParameters,
+): Promise<DeploymentPlan> {
+  const stack = parameters.stack ?? domainStack
+  const config = resolveDeployConfig({ config: parameters.config, stack })
+  const deployer = parameters.deployer ?? client.account?.address
+  if (!deployer)
+    throw new SimulationFailedError({
+      step: 'plan',
+      cause: new Error('No deployer: pass `deployer` or a client with an account.'),
+    })
+  const chainId = await getChainId(client)
+  if (chainId !== config.domain.chainId)
+    throw new ChainMismatchError({ expected: config.domain.chainId, actual: chainId })
+  const proxyCode = await getCode(client, { address: create2DeployerAddress })
+  if (!proxyCode || proxyCode === '0x')
+    throw new Create2DeployerMissingError({ address: create2DeployerAddress, chainId })
+
+  const components = stackForTier({ stack, tier: config.domain.tier })
+  const addresses = addressesOf({ config, deployer, stack })
+  const context = (component: StackComponent): InitContext => ({
+    domain: { ...config.domain },
+    domainId: addresses.domainId,
+    deployer,
+    admin: config.admin,
+    poster: config.poster ?? config.admin,
+    params: config.params[component.name],
+    addressOf(name) {
+      const address = addresses.contracts[name]
+      if (!address)
+        throw new Error(
+          `Component ${component.name} references ${name}, which is not in the ${config.domain.tier} stack.`,
+        )
+      return address
+    },
+  })
+  const hasCode = async (address: Address) => {
+    const code = await getCode(client, { address })
+    return code !== undefined && code !== '0x'
+  }
+  const isInitialized = async (address: Address) =>
+    BigInt((await getStorageAt(client, { address, slot: initializableSlot })) ?? '0x0') !== 0n
+
+  type Draft = Omit<PlannedStep, 'gas' | 'gasLimit'>
+  const drafts: Draft[] = []
+  const existing: string[] = []
+  const salt = config.implementationSalt
+  if (config.mode === 'lite') {
+    const factory = addresses.factory as Address
+    const once: { label: string; address: Address; bytecode: Hex; kind: Draft['kind'] }[] = [
+      ...components.map((c) => ({
+        label: `${c.kind === 'shared' ? 'shared' : 'implementation'} ${c.name}`,
+        address: addresses.implementations[c.name] as Address,
+        bytecode: c.bytecode,
+        kind: 'implementation' as const,
+      })),
+      { label: 'factory CloneFactory', address: factory, bytecode: cloneFactoryBytecode, kind: 'factory' },
+    ]
+    const present = await Promise.all(once.map((o) => hasCode(o.address)))
+    once.forEach((o, i) => {
+      if (present[i]) existing.push(o.label)
+      else
+        drafts.push({
+          label: o.label,
+          kind: o.kind,
+          to: create2DeployerAddress,
+          data: concatHex([salt, o.bytecode]),
+        })
+    })
+    const perDomain = components.filter((c) => c.kind === 'perDomain')
+    if (perDomain.length > 0) {
+      const cloned = await Promise.all(perDomain.map((c) => hasCode(addresses.contracts[c.name] as Address)))
+      const label = `clone domain ${config.domain.name} (${perDomain.length} contract${perDomain.length === 1 ? '' : 's'})`
+      if (cloned.every(Boolean)) existing.push(label)
+      else if (cloned.some(Boolean))
+        throw new PartialDeploymentError({
+          domain: config.domain.name,
+          present: perDomain.filter((_, i) => cloned[i]).map((c) => c.name),
+          missing: perDomain.filter((_, i) => !cloned[i]).map((c) => c.name),
+        })
+      else
+        drafts.push({
+          label,
+          kind: 'domain',
+          to: factory,
+          data: encodeFunctionData({
+            abi: cloneFactoryAbi,
+            functionName: 'deployDomain',
+            args: [
+              addresses.domainId,
+              perDomain.map((c) => ({
+                key: componentKeyOf(c.name),
+                implementation: addresses.implementations[c.name] as Address,
+                initData: c.initialize?.(context(c)) ?? '0x',
+              })),
+            ],
+          }),
+        })
+    }
+  } else {
+    for (const c of components) {
+      const address = addresses.contracts[c.name] as Address
+      const { domainId } = addresses
+      const deployed = await hasCode(address)
+      const deployLabel = `${c.kind === 'shared' ? 'shared' : 'contract'} ${c.name}`
+      if (deployed) existing.push(deployLabel)
+      else
+        drafts.push({
+          label: deployLabel,
+          kind: 'contract',
+          to: create2DeployerAddress,
+          data: concatHex([
+            domainSalt(deployer, domainId, c.name),
+            c.kind === 'perDomain' ? runtimeInstallerCode(c.deployedBytecode) : c.bytecode,
+          ]),
+        })
+      if (c.kind === 'perDomain' && c.initialize) {
+        const initLabel = `initialize ${c.name}`
+        if (deployed && (await isInitialized(address))) existing.push(initLabel)
+        else
+          drafts.push({ label: initLabel, kind: 'initialize', to: address, data: c.initialize(context(c)) })
+      }
+    }
+  }
+
+  const steps = await estimateSteps(client, { drafts, deployer, cap: config.maxTransactionGas })
+  const gas = steps.reduce((sum, s) => sum + s.gas, 0n)
+  const gasPrice = config.gasPrice ?? (await getGasPrice(client))
+  const costWei = gas * gasPrice
+  return {
+    config,
+    chainId,
+    deployer,
+    addresses,
+    steps,
+    existing,
+    alreadyDeployed: steps.length === 0,
+    gas,
+    gasPrice,
+    costWei,
+    costUsd: config.ethUsd === undefined ? null : (costWei * config.ethUsd) / 10n ** 18n,
+  }
+}
+
+function domainSalt(deployer: Address, domainId: Hex, name: string): Hex {
+  return domainSaltOf({ deployer, domainId, key: componentKeyOf(name) })
+}
+
+/** Simulates the drafts in order, one simulated block each (state carries over), at the cap. */
+async function estimateSteps(
+  client: Client<Transport, Chain | undefined>,
+  parameters: { drafts: Omit<PlannedStep, 'gas' | 'gasLimit'>[]; deployer: Address; cap: bigint },
+): Promise<PlannedStep[]> {
+  const { drafts, deployer, cap } = parameters
+  if (drafts.length === 0) return []
+  const blocks = await simulateBlocks(client, {
+    blocks: drafts.map((d) => ({ calls: [{ account: deployer, to: d.to, data: d.data, gas: cap }] })),
+  }).catch((cause: unknown) => {
+    throw new SimulationFailedError({ step: drafts[0]?.label ?? 'plan', cause })
+  })
+  return drafts.map((draft, i) => {
+    const call = blocks[i]?.calls[0]
+    if (!call)
+      throw new SimulationFailedError({ step: draft.label, cause: new Error('No simulation result.') })
+    if (call.status !== 'success') {
+      // Out of gas at the cap (the deployment proxy forwards 63/64 of it): the step needs more than the cap.
+      if (call.gasUsed * 64n >= cap * 63n - 64n * 10_000n)
+        throw new GasCapExceededError({ step: draft.label, gas: undefined, cap })
+      throw new SimulationFailedError({ step: draft.label, cause: call.error })
+    }
+    if (call.gasUsed > cap) throw new GasCapExceededError({ step: draft.label, gas: call.gasUsed, cap })
+    const margin = call.gasUsed / 4n + 25_000n
+    const gasLimit = call.gasUsed + margin > cap ? cap : call.gasUsed + margin
+    return { ...draft, gas: call.gasUsed, gasLimit }
+  })
+}

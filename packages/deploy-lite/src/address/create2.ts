@@ -1,0 +1,85 @@
+import {
+  type Address,
+  concatHex,
+  encodeAbiParameters,
+  getContractAddress,
+  type Hex,
+  keccak256,
+  numberToHex,
+  size,
+  stringToHex,
+} from 'viem'
+
+/**
+ * The deterministic deployment proxy (`0x4e59…956C`) present on most EVM chains and on anvil:
+ * calldata `salt ++ initCode` creates `initCode` with CREATE2 and returns the address.
+ */
+export const create2DeployerAddress: Address = '0x4e59b44847b379578588920cA78FbF26c0B4956C'
+
+/** The 32-byte key of a stack component: `keccak256(name)`. */
+export function componentKeyOf(name: string): Hex {
+  return keccak256(stringToHex(name))
+}
+
+/**
+ * The CREATE2 salt of component `key` of `domainId` deployed by `deployer`, as computed by
+ * `CloneFactory.saltOf` (`keccak256(abi.encode(deployer, domainId, key))`).
+ *
+ * @example
+ * import { domainSaltOf, componentKeyOf } from '@caldera/deploy-lite'
+ * const salt = domainSaltOf({ deployer, domainId, key: componentKeyOf('BatchInbox') })
+ */
+export function domainSaltOf(parameters: { deployer: Address; domainId: Hex; key: Hex }): Hex {
+  return keccak256(
+    encodeAbiParameters(
+      [{ type: 'address' }, { type: 'bytes32' }, { type: 'bytes32' }],
+      [parameters.deployer, parameters.domainId, parameters.key],
+    ),
+  )
+}
+
+/**
+ * The creation code of an EIP-1167 minimal proxy of `implementation` (55 bytes, as created by
+ * OpenZeppelin's `Clones`).
+ *
+ * @example
+ * const initCode = eip1167InitCode('0x5FbDB2315678afecb367f032d93F642f64180aa3')
+ */
+export function eip1167InitCode(implementation: Address): Hex {
+  return concatHex([
+    '0x3d602d80600a3d3981f3363d3d373d3d3d363d73',
+    implementation.toLowerCase() as Hex,
+    '0x5af43d82803e903d91602b57fd5bf3',
+  ])
+}
+
+/** The runtime code of an EIP-1167 minimal proxy of `implementation` (45 bytes). */
+export function eip1167RuntimeCode(implementation: Address): Hex {
+  return concatHex([
+    '0x363d3d373d3d3d363d73',
+    implementation.toLowerCase() as Hex,
+    '0x5af43d82803e903d91602b57fd5bf3',
+  ])
+}
+
+/** The address CREATE2 gives `initCode` deployed by `from` with `salt`. */
+export function create2Address(parameters: { from: Address; salt: Hex; initCode: Hex }): Address {
+  return getContractAddress({
+    opcode: 'CREATE2',
+    from: parameters.from,
+    salt: parameters.salt,
+    bytecode: parameters.initCode,
+  })
+}
+
+/**
+ * Creation code that installs `runtime` as-is, without running a constructor (10-byte prefix:
+ * `PUSH2 len DUP1 PUSH1 10 PUSH0 CODECOPY PUSH0 RETURN`). Used by the traditional mode to give
+ * each domain its own full copy of an initialisable contract whose constructor disables
+ * initialisers.
+ */
+export function runtimeInstallerCode(runtime: Hex): Hex {
+  const length = size(runtime)
+  if (length > 0xffff) throw new RangeError(`Runtime code of ${length} bytes is too long.`)
+  return concatHex(['0x61', numberToHex(length, { size: 2 }), '0x80600a5f395ff3', runtime])
+}

@@ -1,0 +1,20 @@
+import type { Tier } from '@caldera/core'
+import type { StackComponent } from './component.js'
+import { batchInboxComponent } from './components/batchInbox.js'
+
+/**
+ * The contracts of a risk domain, in deployment order (a component's initialiser may reference
+ * any other component's address: all addresses are known before anything is sent).
+ */
+export const domainStack: readonly StackComponent[] = Object.freeze([batchInboxComponent])
+
+/**
+ * The components of `stack` that a domain of `tier` deploys.
+ *
+ * @example
+ * import { domainStack, stackForTier } from '@caldera/deploy-lite'
+ * const components = stackForTier({ stack: domainStack, tier: 'light' })
+ */
+export function stackForTier(parameters: { stack: readonly StackComponent[]; tier: Tier }): StackComponent[] {
+  return parameters.stack.filter((c) => !c.tiers || c.tiers.includes(parameters.tier))
+}
