@@ -1,0 +1,18 @@
+/**
+ * Size budgets per package, in KiB (packed tarball / unpacked files). Libraries stay light:
+ * circuit artifacts only in packages that prove. A package over its budget, or without one,
+ * fails the check.
+ */
+export const budgets: Record<string, { packedKiB: number; unpackedKiB: number }> = {
+  '@caldera/core': { packedKiB: 80, unpackedKiB: 400 },
+  '@caldera/contracts': { packedKiB: 1_500, unpackedKiB: 8_000 },
+  '@caldera/devnet': { packedKiB: 60, unpackedKiB: 300 },
+  '@caldera/sdk': { packedKiB: 80, unpackedKiB: 400 },
+  '@caldera/risk-domain': { packedKiB: 3_000, unpackedKiB: 8_000 },
+  '@caldera/circuit-breaker': { packedKiB: 300, unpackedKiB: 1_500 },
+  '@caldera/compliance': { packedKiB: 600, unpackedKiB: 3_000 },
+  '@caldera/privacy-zk': { packedKiB: 12_000, unpackedKiB: 30_000 },
+  '@caldera/zk': { packedKiB: 300, unpackedKiB: 1_500 },
+  '@caldera/deploy-lite': { packedKiB: 300, unpackedKiB: 1_500 },
+  '@caldera/sandbox': { packedKiB: 300, unpackedKiB: 1_500 },
+}

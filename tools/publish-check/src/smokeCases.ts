@@ -1,0 +1,48 @@
+/**
+ * What the tarball smoke check calls in each public package: names imported from an entry
+ * point and one expression (may `await`) that must be true. Every public package needs at
+ * least one case; a new package without one fails the check.
+ */
+export type SmokeCase = { entry: string; imports: string[]; check: string }
+
+export const smokeCases: Record<string, SmokeCase[]> = {
+  '@caldera/core': [
+    {
+      entry: '@caldera/core',
+      imports: ['parseEra', 'tierPresets', 'parse', 'domainConfigSchema'],
+      check:
+        "parseEra('1') === 10n ** 18n && tierPresets.financial.minValidators === 300 && parse(domainConfigSchema, { name: 'a', tier: 'light', chainId: 1, profile: tierPresets.light }, 'domain').tier === 'light'",
+    },
+    {
+      entry: '@caldera/core/cli',
+      imports: ['formatCommandHelp', 'defineCommand'],
+      check:
+        "formatCommandHelp(defineCommand({ path: ['x'], summary: 'Does x.', usage: 'caldera x', options: {}, run: async () => 0 })).includes('Usage: caldera x')",
+    },
+  ],
+  '@caldera/contracts': [
+    {
+      entry: '@caldera/contracts',
+      imports: ['eraTokenAbi', 'eraTokenBytecode', 'solcVersion'],
+      check:
+        "eraTokenAbi.some((item) => item.type === 'function' && item.name === 'mint') && eraTokenBytecode.length > 2_000 && solcVersion.startsWith('0.8.')",
+    },
+  ],
+  '@caldera/devnet': [
+    {
+      entry: '@caldera/devnet',
+      imports: ['startDevnet'],
+      check:
+        "await (async () => { const devnet = await startDevnet({ chains: [{ name: 'smoke' }] }); const id = await devnet.chains[0]!.publicClient.getChainId(); await devnet.stop(); return id === 31337 })()",
+    },
+  ],
+  '@caldera/sdk': [
+    { entry: '@caldera/sdk', imports: ['version'], check: "typeof version === 'string'" },
+    {
+      entry: '@caldera/sdk/cli',
+      imports: ['commands', 'runCli'],
+      check:
+        "commands.length > 0 && (await runCli(commands, ['--help'], { stdout: () => {}, stderr: () => {}, cwd: '.' })) === 0",
+    },
+  ],
+}
