@@ -1,0 +1,34 @@
+import { expect, it } from 'vitest'
+import * as sandbox from './index.js'
+
+it('exports the public surface', () => {
+  expect(Object.keys(sandbox).sort()).toMatchInlineSnapshot(`
+    [
+      "ComponentUnavailableError",
+      "FINANCIAL_CAP_USD",
+      "FINANCIAL_MIN_USD",
+      "RpcRequestError",
+      "RpcResponseError",
+      "ScenarioError",
+      "createRandom",
+      "defaultStages",
+      "deriveLoadAccounts",
+      "generateLoad",
+      "loadMetrics",
+      "loadProfileNameSchema",
+      "loadProfiles",
+      "loadSpecSchema",
+      "mixEntrySchema",
+      "percentiles",
+      "planSendTimes",
+      "presignTransactions",
+      "rpcBatch",
+      "rpcCall",
+      "setupLoad",
+      "stageSchema",
+      "stagesDuration",
+      "submitTransactions",
+      "trackBlocks",
+    ]
+  `)
+})

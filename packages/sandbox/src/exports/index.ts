@@ -1,0 +1,45 @@
+// Public surface of @caldera/sandbox: named exports only.
+export {
+  ComponentUnavailableError,
+  RpcRequestError,
+  RpcResponseError,
+  ScenarioError,
+} from '../errors/sandbox.js'
+export { deriveLoadAccounts, type LoadAccount } from '../load/accounts.js'
+export {
+  defaultStages,
+  type GeneratedLoad,
+  generateLoad,
+  type LoadSpec,
+  loadSpecSchema,
+  mixEntrySchema,
+} from '../load/generateLoad.js'
+export { type PresignParameters, presignTransactions, type SignedTx } from '../load/presign.js'
+export {
+  FINANCIAL_CAP_USD,
+  FINANCIAL_MIN_USD,
+  type LoadProfileName,
+  type LoadTargets,
+  loadProfileNameSchema,
+  loadProfiles,
+  type ProfileShape,
+  type TxIntent,
+} from '../load/profiles.js'
+export { createRandom, type Random } from '../load/random.js'
+export { type SetupLoadParameters, setupLoad } from '../load/setupLoad.js'
+export { planSendTimes, type Stage, stageSchema, stagesDuration } from '../load/stages.js'
+export {
+  type SubmitParameters,
+  type SubmitRecord,
+  type SubmitResult,
+  submitTransactions,
+} from '../load/submit.js'
+export { type BlockTracker, type TrackedBlock, trackBlocks } from '../metrics/blockTracker.js'
+export {
+  type BlockPoint,
+  type DomainLoadMetrics,
+  type DomainSeries,
+  loadMetrics,
+} from '../metrics/loadMetrics.js'
+export { type Percentiles, percentiles } from '../metrics/percentiles.js'
+export { type RpcCall, type RpcErrorObject, type RpcOutcome, rpcBatch, rpcCall } from '../rpc/jsonRpc.js'
