@@ -15,12 +15,14 @@ export {
   type PlannedStep,
   planDeployment,
 } from '../actions/planDeployment.js'
+export { type PostBatchParameters, type PostBatchReturnType, postBatch } from '../actions/postBatch.js'
 export {
   type DomainAddresses,
   implementationAddressOf,
   type PredictDomainAddressesParameters,
   predictDomainAddresses,
 } from '../actions/predictDomainAddresses.js'
+export { type ReadBatchReturnType, readBatch } from '../actions/readBatch.js'
 export {
   componentKeyOf,
   create2Address,
@@ -39,6 +41,30 @@ export {
   maxTransactionGas,
   validateDeployConfig,
 } from '../config/deployConfig.js'
+export { type BatchCodec, BatchDecodeError, compress, decodeBatch, encodeBatch } from '../da/codec.js'
+export { type CompareDaCostsReturnType, compareDaCosts, type DaOption } from '../da/compareDaCosts.js'
+export {
+  type AltDaPrice,
+  altDaPostingCost,
+  blobBaseCost,
+  blobPostingCost,
+  blobUsableBytes,
+  type CalldataGas,
+  calldataGas,
+  calldataPostingCost,
+  type DaPrices,
+  effectiveBlobBaseFee,
+  gasPerBlob,
+  type PostingCost,
+  standardTokenCost,
+  totalCostFloorPerToken,
+  txBaseGas,
+} from '../da/costModel.js'
+export {
+  type GeneratedBatch,
+  type GenerateErc20BatchParameters,
+  generateErc20Batch,
+} from '../da/generateBatch.js'
 export {
   ChainMismatchError,
   Create2DeployerMissingError,
