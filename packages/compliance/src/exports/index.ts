@@ -1,2 +1,49 @@
 // Public surface of @caldera/compliance: named exports only.
-export {}
+export {
+  type AuditEntry,
+  type AuditLog,
+  canonicalJson,
+  createAuditLog,
+  verifyAuditLog,
+} from '../aml/auditLog.js'
+export {
+  type AmlConfig,
+  type AmlConfigInput,
+  amlConfigSchema,
+  type Jurisdiction,
+  jurisdictionPacks,
+  resolveAmlConfig,
+} from '../aml/config.js'
+export {
+  type AmlMonitor,
+  type CreateAmlMonitorParameters,
+  createAmlMonitor,
+  replayAml,
+  ruleVersions,
+  ruleWeights,
+} from '../aml/createAmlMonitor.js'
+export { type AmlCase, buildCases, exportCases } from '../aml/exportCases.js'
+export {
+  type AmlAlert,
+  type AmlRuleId,
+  type AmlTransaction,
+  type Typology,
+  typologies,
+} from '../aml/types.js'
+export {
+  AuditChainBrokenError,
+  ComplianceError,
+  InvalidTransactionError,
+  RateNotFoundError,
+  TransactionFileError,
+} from '../errors/compliance.js'
+export { ofacEthList, ofacEthVersions } from '../sanctions/ofacEth.js'
+export {
+  createSanctionsList,
+  type ListingInterval,
+  listedIn,
+  parseSanctionsFile,
+  type SanctionsList,
+  type SanctionsListVersion,
+  sanctionsListVersionSchema,
+} from '../sanctions/sanctionsList.js'
