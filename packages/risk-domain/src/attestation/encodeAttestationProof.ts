@@ -2,7 +2,9 @@ import { concatHex, type Hex, size } from 'viem'
 import { AttestationProofError } from '../errors/verification.js'
 import type { BatchAttestation } from './signBatchAttestation.js'
 
-export type EncodeAttestationProofParameters = { attestations: readonly BatchAttestation[] }
+export type EncodeAttestationProofParameters = {
+  attestations: readonly Pick<BatchAttestation, 'signer' | 'signature'>[]
+}
 
 /**
  * Encodes attestations as the `proof` bytes `AttestationVerifier.verifyBatch` takes: 65-byte

@@ -1,12 +1,24 @@
+import { parse } from '@caldera/core'
 import type { Address, Hex, LocalAccount } from 'viem'
-import { type AttestationDigestParameters, attestationDigest } from './attestationDigest.js'
+import {
+  type AttestationDigestParameters,
+  attestationDigest,
+  attestationSchema,
+} from './attestationDigest.js'
 
 export type SignBatchAttestationParameters = AttestationDigestParameters & {
   /** The validator's signing account. */
   account: Pick<LocalAccount, 'address' | 'signMessage'>
 }
 
-export type BatchAttestation = { signer: Address; signature: Hex }
+/** A validator's signed attestation of one batch root. */
+export type BatchAttestation = {
+  signer: Address
+  signature: Hex
+  domainId: Hex
+  batchNonce: bigint
+  batchRoot: Hex
+}
 
 /**
  * Signs an attestation of a batch root as a validator (EIP-191 over {@link attestationDigest}).
@@ -25,7 +37,8 @@ export async function signBatchAttestation({
   account,
   ...attestation
 }: SignBatchAttestationParameters): Promise<BatchAttestation> {
-  const digest = attestationDigest(attestation)
+  const { domainId, batchNonce, batchRoot } = parse(attestationSchema, attestation, 'attestation')
+  const digest = attestationDigest({ domainId, batchNonce, batchRoot })
   const signature = await account.signMessage({ message: { raw: digest } })
-  return { signer: account.address, signature }
+  return { signer: account.address, signature, domainId, batchNonce, batchRoot }
 }

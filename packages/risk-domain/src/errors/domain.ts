@@ -38,3 +38,62 @@ export class BelowTierMinimumError extends CalderaError {
     this.fields = fields
   }
 }
+
+/**
+ * Thrown before sending `activateDomain` (and by `assertProfileMet`) when too few validators
+ * bond enough ERA for the domain's profile; the on-chain `activate` would revert with
+ * `ProfileNotMet`.
+ *
+ * @example
+ * import { ProfileNotMetError } from '@caldera/risk-domain'
+ * if (error instanceof ProfileNotMetError) console.log(`${error.qualified} of ${error.required}`)
+ */
+export class ProfileNotMetError extends CalderaError {
+  override name = 'ProfileNotMetError'
+  readonly domain: string
+  readonly tier: Tier
+  readonly qualified: number
+  readonly required: number
+
+  constructor({
+    domain,
+    tier,
+    qualified,
+    required,
+    metaMessages,
+  }: { domain: string; tier: Tier; qualified: number; required: number; metaMessages: string[] }) {
+    super(
+      `Domain ${domain} cannot activate: ${qualified} of ${required} validators meet the ${tier} profile.`,
+      {
+        metaMessages,
+        hint: 'Register more validators or bond more ERA to the under-staked ones, then activate again.',
+      },
+    )
+    this.domain = domain
+    this.tier = tier
+    this.qualified = qualified
+    this.required = required
+  }
+}
+
+/**
+ * Thrown when a domain is not registered in the DomainRegistry, or its status does not allow
+ * the requested change.
+ *
+ * @example
+ * import { DomainStatusError } from '@caldera/risk-domain'
+ * if (error instanceof DomainStatusError) console.log(error.status)
+ */
+export class DomainStatusError extends CalderaError {
+  override name = 'DomainStatusError'
+  readonly status: string
+  constructor({ domainId, status, expected }: { domainId: string; status: string; expected: string }) {
+    super(`Domain ${domainId} is ${status}; expected ${expected}.`, {
+      hint:
+        status === 'Unregistered'
+          ? 'Register the domain with registerDomain first.'
+          : 'Check the domain status with getDomain.',
+    })
+    this.status = status
+  }
+}

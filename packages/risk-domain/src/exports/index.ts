@@ -1,9 +1,42 @@
 // Public surface of @caldera/risk-domain: named exports only.
 export {
+  type ActivateDomainErrorType,
+  type ActivateDomainParameters,
+  type ActivateDomainReturnType,
+  activateDomain,
+} from '../actions/activateDomain.js'
+export {
+  type AssertProfileMetParameters,
+  type AssertProfileMetReturnType,
+  assertProfileMet,
+} from '../actions/assertProfileMet.js'
+export { type BondStakeParameters, type BondStakeReturnType, bondStake } from '../actions/bondStake.js'
+export {
   type DeployAttestationVerifierParameters,
   type DeployAttestationVerifierReturnType,
   deployAttestationVerifier,
 } from '../actions/deployAttestationVerifier.js'
+export {
+  type DeployRiskRegistriesParameters,
+  type DeployRiskRegistriesReturnType,
+  deployRiskRegistries,
+} from '../actions/deployRiskRegistries.js'
+export { type GetDomainParameters, type GetDomainReturnType, getDomain } from '../actions/getDomain.js'
+export {
+  type RegisterDomainParameters,
+  type RegisterDomainReturnType,
+  registerDomain,
+} from '../actions/registerDomain.js'
+export {
+  type RegisterValidatorParameters,
+  type RegisterValidatorReturnType,
+  registerValidator,
+} from '../actions/registerValidator.js'
+export {
+  type ReportEquivocationParameters,
+  type ReportEquivocationReturnType,
+  reportEquivocation,
+} from '../actions/reportEquivocation.js'
 export {
   type SetValidatorSetParameters,
   type SetValidatorSetReturnType,
@@ -54,6 +87,18 @@ export {
   type DefineDomainReturnType,
   defineDomain,
 } from '../domain/defineDomain.js'
-export { BelowTierMinimumError, type ProfileWeakening } from '../errors/domain.js'
+export {
+  type DomainStatus,
+  domainStatuses,
+  fromOnchainProfile,
+  type OnchainProfile,
+  toOnchainProfile,
+} from '../domain/onchainProfile.js'
+export {
+  BelowTierMinimumError,
+  DomainStatusError,
+  ProfileNotMetError,
+  type ProfileWeakening,
+} from '../errors/domain.js'
 export { AttestationProofError } from '../errors/verification.js'
 export { TransactionRevertedError } from '../internal/send.js'

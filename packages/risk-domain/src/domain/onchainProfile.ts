@@ -1,0 +1,45 @@
+import { proofSystems, type SecurityProfile, tierFromCode, tierToCode } from '@caldera/core'
+import { maxUint256 } from 'viem'
+
+/** Domain statuses as the DomainRegistry stores them. */
+export const domainStatuses = ['Unregistered', 'Pending', 'Active', 'Isolated', 'Retired'] as const
+export type DomainStatus = (typeof domainStatuses)[number]
+
+/** The DomainRegistry's `Profile` struct. */
+export type OnchainProfile = {
+  tier: number
+  proofSystem: number
+  minValidators: number
+  minStakePerValidator: bigint
+  attestationQuorumBps: number
+  challengeWindowSeconds: number
+  zkProofAboveUsd: bigint
+}
+
+/** Encodes a security profile for the DomainRegistry (`null` ZK threshold = max uint256). */
+export function toOnchainProfile(profile: SecurityProfile): OnchainProfile {
+  return {
+    tier: tierToCode(profile.tier),
+    proofSystem: proofSystems.indexOf(profile.proofSystem),
+    minValidators: profile.minValidators,
+    minStakePerValidator: profile.minStakePerValidator,
+    attestationQuorumBps: profile.attestationQuorumBps,
+    challengeWindowSeconds: profile.challengeWindowSeconds,
+    zkProofAboveUsd: profile.zkProofAboveUsd ?? maxUint256,
+  }
+}
+
+/** Decodes the DomainRegistry's profile struct. */
+export function fromOnchainProfile(p: OnchainProfile): SecurityProfile {
+  const proofSystem = proofSystems[p.proofSystem]
+  if (!proofSystem) throw new Error(`Unknown proof system code ${p.proofSystem}`)
+  return {
+    tier: tierFromCode(p.tier),
+    proofSystem,
+    minValidators: p.minValidators,
+    minStakePerValidator: p.minStakePerValidator,
+    attestationQuorumBps: p.attestationQuorumBps,
+    challengeWindowSeconds: p.challengeWindowSeconds,
+    zkProofAboveUsd: p.zkProofAboveUsd === maxUint256 ? null : p.zkProofAboveUsd,
+  }
+}
