@@ -27,6 +27,7 @@ const configOf = (name: string, mode: 'lite' | 'traditional') => ({
   admin: chain.accounts[0]!.address,
   poster: chain.accounts[1]!.address,
   ethUsd: 3000_000000n,
+  params: { Channel: { token: '0x00000000000000000000000000000000000e2a00' } },
 })
 
 describe('deployDomain', () => {
@@ -72,7 +73,9 @@ describe('deployDomain', () => {
 
   it('deploys a second lite domain with one transaction', async () => {
     const result = await deployDomain(chain.walletClient, { config: configOf('payments-2', 'lite') })
-    expect(result.transactions.map((t) => t.label)).toEqual(['clone domain payments-2 (1 contract)'])
+    expect(result.transactions.map((t) => t.label)).toEqual([
+      `clone domain payments-2 (${domainStack.length} contracts)`,
+    ])
   })
 
   it('deploys a traditional domain at the predicted addresses, initialised, and a second run sends nothing', async () => {
@@ -117,6 +120,7 @@ describe('deployDomain', () => {
         "domain.profile.tier",
         "domain.profile.minValidators",
         "params.Nope",
+        "params.Channel",
       ]
     `)
   })

@@ -1,12 +1,18 @@
 import type { Tier } from '@caldera/core'
 import type { StackComponent } from './component.js'
+import { attestationVerifierComponent } from './components/attestationVerifier.js'
 import { batchInboxComponent } from './components/batchInbox.js'
+import { channelComponent } from './components/channel.js'
 
 /**
  * The contracts of a risk domain, in deployment order (a component's initialiser may reference
  * any other component's address: all addresses are known before anything is sent).
  */
-export const domainStack: readonly StackComponent[] = Object.freeze([batchInboxComponent])
+export const domainStack: readonly StackComponent[] = Object.freeze([
+  attestationVerifierComponent,
+  channelComponent,
+  batchInboxComponent,
+])
 
 /**
  * The components of `stack` that a domain of `tier` deploys.
