@@ -22,7 +22,19 @@ export {
   ruleVersions,
   ruleWeights,
 } from '../aml/createAmlMonitor.js'
+export { evaluateAml, type TypologyScore } from '../aml/evaluateAml.js'
 export { type AmlCase, buildCases, exportCases } from '../aml/exportCases.js'
+export {
+  type AmlDataset,
+  createRandom,
+  type GenerateAmlDataParameters,
+  generateAmlData,
+  type LabelledTransaction,
+  type PlantedPattern,
+  type PlantedTypology,
+  plantedTypologies,
+  toAmlSimCsv,
+} from '../aml/generateAmlData.js'
 export {
   type AmlAlert,
   type AmlRuleId,
