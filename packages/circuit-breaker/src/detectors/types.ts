@@ -18,6 +18,10 @@ export type DetectorName =
   | 'tokenBucket'
   | 'velocity'
   | 'outlier'
+  /** The channel's on-chain guard held a transfer (`TransferHeld`). */
+  | 'onChainGuard'
+  /** Fail-closed: the watcher lost sight of the domain's chain. */
+  | 'failClosed'
 
 /**
  * A streaming detector. `check` decides whether an event trips it (without counting the event);
