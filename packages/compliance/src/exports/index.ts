@@ -42,6 +42,7 @@ export {
   type Typology,
   typologies,
 } from '../aml/types.js'
+export { amlScanCommand, amlScanConfigSchema } from '../cli/amlScanCommand.js'
 export {
   AuditChainBrokenError,
   ComplianceError,
@@ -49,6 +50,7 @@ export {
   RateNotFoundError,
   TransactionFileError,
 } from '../errors/compliance.js'
+export { readTransactionFile, type TransactionFileItem } from '../io/readTransactionFile.js'
 export { ofacEthList, ofacEthVersions } from '../sanctions/ofacEth.js'
 export {
   createSanctionsList,
