@@ -53,14 +53,12 @@ export async function startNetwork(options: { policy?: BreakerPolicy; blockTime?
     return { locked, released, held, refunded }
   }
   async function lanePaused(on: string, peer: Hex): Promise<boolean> {
-    const [, paused] = await devnet
-      .chain(on)
-      .publicClient.readContract({
-        address: domain(on).channel,
-        abi: channelAbi,
-        functionName: 'lane',
-        args: [peer],
-      })
+    const [, paused] = await devnet.chain(on).publicClient.readContract({
+      address: domain(on).channel,
+      abi: channelAbi,
+      functionName: 'lane',
+      args: [peer],
+    })
     return paused
   }
   return { devnet, domains, domain, fundUser, totals, lanePaused }

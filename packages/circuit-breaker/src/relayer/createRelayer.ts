@@ -1,0 +1,266 @@
+import { channelAbi } from '@caldera/contracts'
+import { domainIdOf, type Tier } from '@caldera/core'
+import { createAttestationProof } from '@caldera/risk-domain'
+import type { Address, Client, Hash, Hex, LocalAccount } from 'viem'
+import {
+  getBlockNumber,
+  getContractEvents,
+  readContract,
+  simulateContract,
+  waitForTransactionReceipt,
+  writeContract,
+} from 'viem/actions'
+import { UnknownDomainError } from '../errors/breaker.js'
+import { TransactionRevertedError, type WriteClient } from '../internal/client.js'
+import { Journal, messageKey, type QueuedMessage } from './journal.js'
+
+/** A batch as `IBatchVerifier` sees it. */
+export type BatchToProve = {
+  sourceDomain: Hex
+  batchNonce: bigint
+  messages: {
+    sourceDomain: Hex
+    destinationDomain: Hex
+    nonce: bigint
+    sender: Address
+    recipient: Address
+    amount: bigint
+  }[]
+}
+
+/** One domain the relayer serves. */
+export type RelayerDomain = {
+  name: string
+  tier: Tier
+  channel: Address
+  /** Reads this chain. */
+  client: Client
+  /** Submits batches arriving at this chain. */
+  walletClient: WriteClient
+  /**
+   * Produces the proof the destination's verifier needs for this domain's outgoing batches.
+   * Default: k-of-n attestations by `signers` (light tier `AttestationVerifier`); ZK and hybrid
+   * tiers pass their own prover.
+   */
+  prove?: (batch: BatchToProve) => Promise<Hex>
+  /** Validators that attest this domain's batches (used by the default prover). */
+  signers?: readonly LocalAccount[]
+}
+
+export type CreateRelayerParameters = {
+  domains: readonly RelayerDomain[]
+  /** Folder of the durable queue (an fsynced append-only journal). */
+  queueDir: string
+  /** Messages per batch (default 20). */
+  batchSize?: number
+  /** Pause between passes (default 100 ms). */
+  pollIntervalMs?: number
+  /** Called after each batch is submitted (before it is mined) and after it is delivered. */
+  onBatchSent?: (batch: {
+    source: string
+    destination: string
+    batchNonce: bigint
+    keys: string[]
+    hash: Hash
+  }) => void
+  onDelivered?: (batch: { source: string; destination: string; keys: string[]; hash?: Hash }) => void
+  onError?: (error: unknown) => void
+}
+
+/** A running relayer. */
+export type Relayer = {
+  start(): Promise<void>
+  /** Stops after the current pass. */
+  stop(): Promise<void>
+  /** Runs one pass: scan every source, deliver what every open lane allows. */
+  tick(): Promise<void>
+  /** Messages waiting, oldest first. */
+  pending(): QueuedMessage[]
+}
+
+/**
+ * Creates the relayer: it scans every channel's `MessageSent` events, journals them durably on
+ * disk, and delivers them in verified batches to their destination channels. A paused lane keeps
+ * its messages queued; after a reset they drain in order. Before each batch it checks the
+ * destination's executed state, so after a crash nothing is lost or delivered twice (the
+ * channel also refuses a second delivery).
+ *
+ * @example
+ * import { createRelayer } from '@caldera/circuit-breaker'
+ * const relayer = createRelayer({ domains, queueDir: './.relayer' })
+ * await relayer.start()
+ * // …
+ * await relayer.stop()
+ */
+export function createRelayer(parameters: CreateRelayerParameters): Relayer {
+  const batchSize = parameters.batchSize ?? 20
+  const pollIntervalMs = parameters.pollIntervalMs ?? 100
+  const byName = new Map(parameters.domains.map((d) => [d.name, d]))
+  const byId = new Map(parameters.domains.map((d) => [domainIdOf(d.name), d.name]))
+  let journal: Journal | undefined
+  let running = false
+  let loop: Promise<void> | undefined
+
+  const domainOf = (name: string) => {
+    const d = byName.get(name)
+    if (!d) throw new UnknownDomainError({ domain: name, known: [...byName.keys()] })
+    return d
+  }
+  const open = () => {
+    journal ??= new Journal(parameters.queueDir)
+    return journal
+  }
+
+  async function scan(j: Journal, d: RelayerDomain) {
+    const latest = await getBlockNumber(d.client, { cacheTime: 0 })
+    const from = (j.cursors.get(d.name) ?? -1n) + 1n
+    if (from > latest) return
+    const logs = await getContractEvents(d.client, {
+      address: d.channel,
+      abi: channelAbi,
+      eventName: 'MessageSent',
+      fromBlock: from,
+      toBlock: latest,
+    })
+    const messages: QueuedMessage[] = []
+    for (const log of logs) {
+      const args = log.args as {
+        destinationDomain: Hex
+        nonce: bigint
+        sender: Address
+        recipient: Address
+        amount: bigint
+      }
+      const destination = byId.get(args.destinationDomain)
+      if (!destination) continue
+      messages.push({
+        key: messageKey(d.name, destination, args.nonce),
+        source: d.name,
+        destination,
+        nonce: args.nonce,
+        sender: args.sender,
+        recipient: args.recipient,
+        amount: args.amount,
+      })
+    }
+    j.enqueue(d.name, latest, messages)
+  }
+
+  async function deliverLane(j: Journal, source: string, destination: string, queued: QueuedMessage[]) {
+    const src = domainOf(source)
+    const dst = domainOf(destination)
+    const sourceId = domainIdOf(source)
+    const [, paused] = (await readContract(dst.client, {
+      address: dst.channel,
+      abi: channelAbi,
+      functionName: 'lane',
+      args: [sourceId],
+    })) as readonly [boolean, boolean, bigint, unknown]
+    if (paused) return
+    const batch = queued.slice(0, batchSize)
+    const executed = await Promise.all(
+      batch.map(
+        (m) =>
+          readContract(dst.client, {
+            address: dst.channel,
+            abi: channelAbi,
+            functionName: 'executed',
+            args: [sourceId, m.nonce],
+          }) as Promise<boolean>,
+      ),
+    )
+    const already = batch.filter((_, i) => executed[i])
+    if (already.length > 0) {
+      j.complete(already.map((m) => m.key))
+      parameters.onDelivered?.({ source, destination, keys: already.map((m) => m.key) })
+    }
+    const todo = batch.filter((_, i) => !executed[i])
+    if (todo.length === 0) return
+    const batchNonce = j.nextBatch(source)
+    const messages = todo.map((m) => ({
+      sourceDomain: sourceId,
+      destinationDomain: domainIdOf(destination),
+      nonce: m.nonce,
+      sender: m.sender,
+      recipient: m.recipient,
+      amount: m.amount,
+    }))
+    const proof = src.prove
+      ? await src.prove({ sourceDomain: sourceId, batchNonce, messages })
+      : (
+          await createAttestationProof({
+            domainId: sourceId,
+            batchNonce,
+            messages,
+            signers: src.signers ?? [],
+          })
+        ).proof
+    const keys = todo.map((m) => m.key)
+    const call = {
+      address: dst.channel,
+      abi: channelAbi,
+      functionName: 'receiveBatch',
+      args: [messages, batchNonce, proof],
+      gas: 300_000n + 60_000n * BigInt(messages.length),
+      account: dst.walletClient.account,
+      chain: dst.walletClient.chain,
+    } as const
+    await simulateContract(dst.walletClient, call as never)
+    const hash = await writeContract(dst.walletClient, call as never)
+    parameters.onBatchSent?.({ source, destination, batchNonce, keys, hash })
+    const receipt = await waitForTransactionReceipt(dst.walletClient, { hash, pollingInterval: 20 })
+    if (receipt.status !== 'success') throw new TransactionRevertedError(hash, 'receiveBatch')
+    j.complete(keys, hash)
+    parameters.onDelivered?.({ source, destination, keys, hash })
+  }
+
+  async function tick() {
+    const j = open()
+    await Promise.all(parameters.domains.map((d) => scan(j, d).catch((e) => parameters.onError?.(e))))
+    const lanes = new Map<string, QueuedMessage[]>()
+    for (const m of [...j.pending.values()].sort((a, b) =>
+      a.nonce < b.nonce ? -1 : a.nonce > b.nonce ? 1 : 0,
+    )) {
+      const lane = `${m.source}>${m.destination}`
+      const list = lanes.get(lane) ?? []
+      list.push(m)
+      lanes.set(lane, list)
+    }
+    // One destination at a time per chain (its wallet's nonces), destinations in parallel.
+    const byDestination = new Map<string, [string, QueuedMessage[]][]>()
+    for (const [lane, list] of lanes) {
+      const dst = list[0]!.destination
+      byDestination.set(dst, [...(byDestination.get(dst) ?? []), [lane, list]])
+    }
+    await Promise.all(
+      [...byDestination.values()].map(async (entries) => {
+        for (const [, list] of entries)
+          await deliverLane(j, list[0]!.source, list[0]!.destination, list).catch((e) =>
+            parameters.onError?.(e),
+          )
+      }),
+    )
+  }
+
+  return {
+    tick,
+    pending: () => [...open().pending.values()],
+    async start() {
+      if (running) return
+      running = true
+      open()
+      loop = (async () => {
+        while (running) {
+          await tick().catch((e) => parameters.onError?.(e))
+          if (running) await new Promise((r) => setTimeout(r, pollIntervalMs))
+        }
+      })()
+    },
+    async stop() {
+      running = false
+      await loop
+      journal?.close()
+      journal = undefined
+    },
+  }
+}
