@@ -27,7 +27,10 @@ const configOf = (name: string, mode: 'lite' | 'traditional') => ({
   admin: chain.accounts[0]!.address,
   poster: chain.accounts[1]!.address,
   ethUsd: 3000_000000n,
-  params: { Channel: { token: '0x00000000000000000000000000000000000e2a00' } },
+  params: {
+    Channel: { token: '0x00000000000000000000000000000000000e2a00' },
+    StakingRegistry: { token: '0x00000000000000000000000000000000000e2a00' },
+  },
 })
 
 describe('deployDomain', () => {
@@ -120,6 +123,7 @@ describe('deployDomain', () => {
         "domain.profile.tier",
         "domain.profile.minValidators",
         "params.Nope",
+        "params.StakingRegistry",
         "params.Channel",
       ]
     `)

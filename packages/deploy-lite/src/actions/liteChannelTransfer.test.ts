@@ -67,7 +67,7 @@ describe('a lite-deployed domain works', () => {
         config: {
           domain: { name, tier: 'light', chainId: chain.chainId },
           admin: chain.accounts[0]!.address,
-          params: { Channel: { token } },
+          params: { Channel: { token }, StakingRegistry: { token } },
         },
       })
     const [a, b] = await Promise.all([deploy(alpha, 'alpha', tokenA), deploy(beta, 'beta', tokenB)])

@@ -17,7 +17,10 @@ beforeAll(async () => {
     config: {
       domain: { name: 'inbox-domain', tier: 'light', chainId: chain.chainId },
       admin: chain.accounts[0]!.address,
-      params: { Channel: { token: chain.accounts[0]!.address } },
+      params: {
+        Channel: { token: chain.accounts[0]!.address },
+        StakingRegistry: { token: chain.accounts[0]!.address },
+      },
     },
   })
   inbox = deployed.addresses.contracts.BatchInbox!

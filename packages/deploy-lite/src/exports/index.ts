@@ -74,5 +74,9 @@ export {
   SimulationFailedError,
 } from '../errors/deploy.js'
 export { defineComponent, type InitContext, type StackComponent } from '../stack/component.js'
+export { attestationVerifierComponent } from '../stack/components/attestationVerifier.js'
 export { batchInboxComponent } from '../stack/components/batchInbox.js'
+export { channelComponent, channelParamsSchema } from '../stack/components/channel.js'
+export { domainRegistryComponent } from '../stack/components/domainRegistry.js'
+export { stakingRegistryComponent, stakingRegistryParamsSchema } from '../stack/components/stakingRegistry.js'
 export { domainStack, stackForTier } from '../stack/domainStack.js'

@@ -3,12 +3,16 @@ import type { StackComponent } from './component.js'
 import { attestationVerifierComponent } from './components/attestationVerifier.js'
 import { batchInboxComponent } from './components/batchInbox.js'
 import { channelComponent } from './components/channel.js'
+import { domainRegistryComponent } from './components/domainRegistry.js'
+import { stakingRegistryComponent } from './components/stakingRegistry.js'
 
 /**
  * The contracts of a risk domain, in deployment order (a component's initialiser may reference
  * any other component's address: all addresses are known before anything is sent).
  */
 export const domainStack: readonly StackComponent[] = Object.freeze([
+  stakingRegistryComponent,
+  domainRegistryComponent,
   attestationVerifierComponent,
   channelComponent,
   batchInboxComponent,
