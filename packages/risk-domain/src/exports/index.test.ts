@@ -24,6 +24,7 @@ it('exports the public surface', () => {
       "dataSensitivities",
       "defineDomain",
       "deployAttestationVerifier",
+      "deployHybridVerifier",
       "deployRiskRegistries",
       "domainStatuses",
       "encodeAttestationProof",
@@ -35,6 +36,7 @@ it('exports the public surface', () => {
       "scenarioDescriptorSchema",
       "setValidatorSet",
       "signBatchAttestation",
+      "submitBatch",
       "toOnchainProfile",
     ]
   `)

@@ -17,6 +17,11 @@ export {
   deployAttestationVerifier,
 } from '../actions/deployAttestationVerifier.js'
 export {
+  type DeployHybridVerifierParameters,
+  type DeployHybridVerifierReturnType,
+  deployHybridVerifier,
+} from '../actions/deployHybridVerifier.js'
+export {
   type DeployRiskRegistriesParameters,
   type DeployRiskRegistriesReturnType,
   deployRiskRegistries,
@@ -42,6 +47,11 @@ export {
   type SetValidatorSetReturnType,
   setValidatorSet,
 } from '../actions/setValidatorSet.js'
+export {
+  type SubmitBatchParameters,
+  type SubmitBatchReturnType,
+  submitBatch,
+} from '../actions/submitBatch.js'
 export {
   type AttestationDigestParameters,
   attestationDigest,
