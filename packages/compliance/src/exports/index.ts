@@ -61,3 +61,27 @@ export {
   type SanctionsListVersion,
   sanctionsListVersionSchema,
 } from '../sanctions/sanctionsList.js'
+export {
+  type BuildIvms101PayloadParameters,
+  buildIvms101Payload,
+  type LegalPersonInput,
+  type NaturalPersonInput,
+  type PartyInput,
+  validateIvms101Payload,
+} from '../travel/buildIvms101Payload.js'
+export {
+  type Ivms101Payload,
+  type IvmsAddress,
+  type IvmsPerson,
+  isValidLei,
+  ivms101Schema,
+  ivmsAddressSchema,
+  ivmsPersonSchema,
+  legalPersonSchema,
+  naturalPersonSchema,
+} from '../travel/ivms101Schema.js'
+export {
+  type TravelRuleJurisdiction,
+  travelRuleApplies,
+  travelRuleThresholds,
+} from '../travel/travelRulePolicy.js'
