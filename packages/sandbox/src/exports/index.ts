@@ -42,4 +42,32 @@ export {
   loadMetrics,
 } from '../metrics/loadMetrics.js'
 export { type Percentiles, percentiles } from '../metrics/percentiles.js'
+export { renderReportHtml } from '../report/html.js'
+export type {
+  BreakerEvent,
+  DomainSystemMetrics,
+  FaultRecord,
+  ScenarioReport,
+  SloResult,
+} from '../report/types.js'
+export { writeReport } from '../report/writeReport.js'
 export { type RpcCall, type RpcErrorObject, type RpcOutcome, rpcBatch, rpcCall } from '../rpc/jsonRpc.js'
+export { type ScenarioName, scenarioNames, scenarioPreset } from '../scenario/presets.js'
+export {
+  type RunScenarioOptions,
+  type RunScenarioReturnType,
+  runScenario,
+  type ScenarioProgress,
+} from '../scenario/runScenario.js'
+export { evaluateSlos } from '../scenario/slos.js'
+export {
+  type FaultSpec,
+  faultSpecSchema,
+  type ScenarioDomain,
+  type ScenarioSpec,
+  type ScenarioSpecInput,
+  type SloSpec,
+  scenarioDomainSchema,
+  scenarioSpecSchema,
+  sloSpecSchema,
+} from '../scenario/spec.js'

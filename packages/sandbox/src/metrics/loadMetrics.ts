@@ -31,6 +31,8 @@ export type DomainLoadMetrics = {
   pending: number
   submitTxPerS: number
   includedTxPerS: number
+  /** Median of the per-second included counts while the load was being sent (edges excluded). */
+  sustainedIncludedTxPerS: number
   /** Inclusion latency: from the send of the request to the block being seen. */
   latencyMs: Percentiles
   /** Mean gas per transaction by kind (`transfer`, `notarize`, `play`). */
@@ -132,6 +134,12 @@ export function loadMetrics({
       baseFeeGwei: Number(b.baseFeePerGas) / 1e9,
     }))
   const round = (x: number) => Math.round(x * 10) / 10
+  const firstBucket = bucket(submit.firstSentAt) + 1
+  const lastBucket = bucket(submit.lastSentAt) - 1
+  const steady = series.included
+    .slice(firstBucket, Math.max(firstBucket, lastBucket + 1))
+    .sort((a, b) => a - b)
+  const sustained = steady.length === 0 ? 0 : steady[Math.floor(steady.length / 2)]!
   return {
     domain,
     tier,
@@ -144,6 +152,7 @@ export function loadMetrics({
     pending: accepted - included,
     submitTxPerS: sent > 1 && sendSpan > 0 ? round(sent / Math.max(sendSpan, 1e-3)) : sent,
     includedTxPerS: included > 0 && includeSpan > 0 ? round(included / includeSpan) : 0,
+    sustainedIncludedTxPerS: sustained,
     latencyMs: percentiles(latencies),
     gasPerTx: Object.fromEntries([...gasByKind].map(([k, g]) => [k, Math.round(g.sum / g.n)])),
     gasPerBlock: percentiles(blockPoints.filter((b) => b.txs > 0).map((b) => b.gasUsed)),
