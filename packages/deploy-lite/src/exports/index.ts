@@ -32,6 +32,7 @@ export {
   eip1167RuntimeCode,
   runtimeInstallerCode,
 } from '../address/create2.js'
+export { deployCommand, formatPlan } from '../cli/deployCommand.js'
 export {
   type DeployConfig,
   type DeployConfigInput,
