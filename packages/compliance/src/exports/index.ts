@@ -62,6 +62,34 @@ export {
   sanctionsListVersionSchema,
 } from '../sanctions/sanctionsList.js'
 export {
+  convert,
+  createRateSource,
+  type FxAmount,
+  type Rate,
+  type RateInput,
+  type RateSource,
+} from '../settlement/fx.js'
+export { instructionsToPacs009 } from '../settlement/instructionsToPacs009.js'
+export {
+  type Agent,
+  agentSchema,
+  formatIsoAmount,
+  type Pacs008Parameters,
+  type Pacs009Parameters,
+  type Party,
+  pacs008Schema,
+  pacs009Schema,
+  partySchema,
+  toPacs008,
+  toPacs009,
+} from '../settlement/iso20022.js'
+export {
+  type NettingResult,
+  netObligations,
+  type Obligation,
+  type SettlementInstruction,
+} from '../settlement/netting.js'
+export {
   type BuildIvms101PayloadParameters,
   buildIvms101Payload,
   type LegalPersonInput,
