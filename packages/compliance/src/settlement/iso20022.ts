@@ -8,11 +8,9 @@ const bic = z
   .string()
   .regex(/^[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/, { message: 'a BIC (8 or 11 characters)' })
 const lei = z.string().regex(/^[A-Z0-9]{18}[0-9]{2}$/, { message: 'a 20-character LEI' })
-const uetr = z
-  .string()
-  .regex(/^[a-f0-9]{8}-[a-f0-9]{4}-4[a-f0-9]{3}-[89ab][a-f0-9]{3}-[a-f0-9]{12}$/, {
-    message: 'a lower-case UUID v4',
-  })
+const uetr = z.string().regex(/^[a-f0-9]{8}-[a-f0-9]{4}-4[a-f0-9]{3}-[89ab][a-f0-9]{3}-[a-f0-9]{12}$/, {
+  message: 'a lower-case UUID v4',
+})
 const iso4217 = z.string().regex(/^[A-Z]{3}$/, { message: 'an ISO 4217 currency code, e.g. "EUR"' })
 
 /** A financial institution: BIC and/or LEI and/or name (at least one). */

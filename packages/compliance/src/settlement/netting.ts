@@ -148,7 +148,8 @@ export function netObligations(parameters: {
     while (i < ps.length && j < rs.length) {
       const p = ps[i]!
       const r = rs[j]!
-      const amount = p.amount < r.amount ? p.amount : r.amount
+      let amount = r.amount
+      if (p.amount < amount) amount = p.amount
       instructions.push({ from: participants[p.id]!, to: participants[r.id]!, currency, amount })
       p.amount -= amount
       r.amount -= amount
