@@ -27,7 +27,7 @@ export const circuitsConfigSchema = z.object({
   /** Folder for `.wasm`, `.zkey`, `.r1cs`, verification key and `manifest.json`. */
   artifactsDir: z.string().default('artifacts'),
   /** TypeScript module pinning every artifact's SHA-256. */
-  generatedModule: z.string().endsWith('.ts').default('src/generated/circuits.ts'),
+  generatedModule: z.string().endsWith('.ts').default('src/zk/circuits.ts'),
   /** Deterministic development phase-2 beacon (never use these zkeys in production). */
   devBeacon: z
     .string()
