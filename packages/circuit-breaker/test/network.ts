@@ -41,14 +41,15 @@ export async function startNetwork(options: { policy?: BreakerPolicy; blockTime?
     await waitForTransactionReceipt(chain.publicClient, { hash })
     return user
   }
-  async function totals(name: string) {
+  async function totals(name: string, blockNumber?: bigint) {
     const chain = devnet.chain(name)
     const c = getContract({ address: domain(name).channel, abi: channelAbi, client: chain.publicClient })
+    const at = blockNumber === undefined ? {} : { blockNumber }
     const [locked, released, held, refunded] = await Promise.all([
-      c.read.totalLocked(),
-      c.read.totalReleased(),
-      c.read.totalHeld(),
-      c.read.totalRefunded(),
+      c.read.totalLocked(at),
+      c.read.totalReleased(at),
+      c.read.totalHeld(at),
+      c.read.totalRefunded(at),
     ])
     return { locked, released, held, refunded }
   }

@@ -1,4 +1,30 @@
 // Public surface of @caldera/circuit-breaker: named exports only.
+export { type ConfigureLaneParameters, configureLane } from '../actions/configureLane.js'
+export {
+  type DeployChannelParameters,
+  type DeployChannelReturnType,
+  deployChannel,
+} from '../actions/deployChannel.js'
+export {
+  type ChannelNetworkDomain,
+  type DeployChannelNetworkParameters,
+  deployChannelNetwork,
+  devValidators,
+  usdToTokens,
+} from '../actions/deployChannelNetwork.js'
+export {
+  type GetChannelStateParameters,
+  type GetChannelStateReturnType,
+  getChannelState,
+} from '../actions/getChannelState.js'
+export { type IsolateDomainParameters, isolateDomain } from '../actions/isolateDomain.js'
+export {
+  type SendTransferParameters,
+  type SendTransferReturnType,
+  sendTransfer,
+} from '../actions/sendTransfer.js'
+export { type SetLanePausedParameters, setLanePaused } from '../actions/setLanePaused.js'
+export { type SettleHeldParameters, settleHeld } from '../actions/settleHeld.js'
 export {
   type Breaker,
   type CreateBreakerParameters,
@@ -48,6 +74,7 @@ export {
   PriceNotFoundError,
   UnknownDomainError,
 } from '../errors/breaker.js'
+export { TransactionRevertedError } from '../internal/client.js'
 export {
   type AssertLaneLimitsParameters,
   assertLaneLimits,
@@ -73,8 +100,24 @@ export {
   valueInUsd,
 } from '../price/priceSource.js'
 export {
+  type BatchToProve,
+  type CreateRelayerParameters,
+  createRelayer,
+  type Relayer,
+  type RelayerDomain,
+} from '../relayer/createRelayer.js'
+export type { QueuedMessage } from '../relayer/journal.js'
+export {
   benignProfiles,
   type GenerateBenignTrafficParameters,
   generateBenignTraffic,
   type TrafficProfile,
 } from '../simulation/benignTraffic.js'
+export {
+  type CreateWatcherParameters,
+  createWatcher,
+  type Isolation,
+  type IsolationResult,
+  type Watcher,
+  type WatcherDomain,
+} from '../watcher/createWatcher.js'

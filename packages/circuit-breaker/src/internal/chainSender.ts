@@ -18,6 +18,8 @@ export class ChainSender {
       gas?: bigint
       maxFeePerGas?: bigint
       maxPriorityFeePerGas?: bigint
+      /** Bound on each RPC call, so an unreachable chain fails fast and can be retried (default 1,500 ms). */
+      rpcTimeoutMs?: number
       receiptTimeoutMs?: number
     } = {},
   ) {}
@@ -44,26 +46,32 @@ export class ChainSender {
     args: readonly unknown[]
   }) {
     const { client } = this
+    const bound = this.options.rpcTimeoutMs ?? 1_500
     try {
-      this.nonce ??= await getTransactionCount(client, {
-        address: client.account.address,
-        blockTag: 'pending',
-      })
+      this.nonce ??= await withTimeout(
+        getTransactionCount(client, { address: client.account.address, blockTag: 'pending' }),
+        bound,
+      )
       const data = encodeFunctionData(parameters as never)
-      const hash = await sendTransaction(client, {
-        account: client.account,
-        chain: client.chain,
-        to: parameters.address,
-        data,
-        nonce: this.nonce,
-        gas: this.options.gas ?? 300_000n,
-        maxFeePerGas: this.options.maxFeePerGas ?? 50_000_000_000n,
-        maxPriorityFeePerGas: this.options.maxPriorityFeePerGas ?? 1_000_000_000n,
-      } as never)
+      const hash = await withTimeout(
+        sendTransaction(client, {
+          account: client.account,
+          chain: client.chain,
+          to: parameters.address,
+          data,
+          nonce: this.nonce,
+          gas: this.options.gas ?? 300_000n,
+          maxFeePerGas: this.options.maxFeePerGas ?? 50_000_000_000n,
+          maxPriorityFeePerGas: this.options.maxPriorityFeePerGas ?? 1_000_000_000n,
+        } as never),
+        bound,
+      )
       this.nonce++
       const deadline = Date.now() + (this.options.receiptTimeoutMs ?? 30_000)
       for (;;) {
-        const receipt = await getTransactionReceipt(client, { hash }).catch(() => undefined)
+        const receipt = await withTimeout(getTransactionReceipt(client, { hash }), bound).catch(
+          () => undefined,
+        )
         if (receipt) {
           if (receipt.status !== 'success') throw new TransactionRevertedError(hash, parameters.functionName)
           return hash
@@ -76,4 +84,13 @@ export class ChainSender {
       throw error
     }
   }
+}
+
+/** Rejects when `promise` has not settled within `ms`. */
+function withTimeout<value>(promise: Promise<value>, ms: number): Promise<value> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`RPC call timed out after ${ms} ms.`)), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }

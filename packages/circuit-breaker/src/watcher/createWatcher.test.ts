@@ -1,16 +1,80 @@
-import { channelAbi } from '@caldera/contracts'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { channelAbi, eraTokenAbi } from '@caldera/contracts'
 import { domainIdOf, parseEra } from '@caldera/core'
+import { parseEventLogs } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Network, startNetwork, until } from '../../test/network.js'
+import { type Network, startNetwork, TIERS, until } from '../../test/network.js'
 import { sendTransfer } from '../actions/sendTransfer.js'
+import { setLanePaused } from '../actions/setLanePaused.js'
+import { settleHeld } from '../actions/settleHeld.js'
+import { writeAndWait } from '../internal/client.js'
+import { createRelayer, type Relayer } from '../relayer/createRelayer.js'
 import { createWatcher, type Isolation, type Watcher } from './createWatcher.js'
 
-describe('watcher on three anvil chains', () => {
+/**
+ * Locked − refunded = released + held + in flight, summed over the three chains (1 token = 1 USD
+ * everywhere). Each chain is read at one pinned block: a send changes only its source chain and a
+ * delivery only its destination chain (released and executed in one transaction), so the pinned
+ * blocks give a consistent view while the relayer keeps running.
+ */
+async function conservation(net: Network) {
+  const pinned = Object.fromEntries(
+    await Promise.all(
+      TIERS.map(
+        async (t) => [t, await net.devnet.chain(t).publicClient.getBlockNumber({ cacheTime: 0 })] as const,
+      ),
+    ),
+  ) as Record<string, bigint>
+  let lockedNet = 0n
+  let released = 0n
+  let held = 0n
+  let inFlight = 0n
+  for (const tier of TIERS) {
+    const t = await net.totals(tier, pinned[tier])
+    lockedNet += t.locked - t.refunded
+    released += t.released
+    held += t.held
+    const chain = net.devnet.chain(tier)
+    const sent = await chain.publicClient.getContractEvents({
+      address: net.domain(tier).channel,
+      abi: channelAbi,
+      eventName: 'MessageSent',
+      fromBlock: 0n,
+      toBlock: pinned[tier],
+    })
+    for (const log of sent) {
+      const to = TIERS.find((d) => domainIdOf(d) === log.args.destinationDomain)!
+      const done = await net.devnet.chain(to).publicClient.readContract({
+        address: net.domain(to).channel,
+        abi: channelAbi,
+        functionName: 'executed',
+        args: [domainIdOf(tier), log.args.nonce!],
+        blockNumber: pinned[to],
+      })
+      if (!done) inFlight += log.args.amount!
+    }
+  }
+  expect(lockedNet).toBe(released + held + inFlight)
+  return { lockedNet, released, held, inFlight }
+}
+
+function userWallet(net: Network, tier: string, index = 1) {
+  const chain = net.devnet.chain(tier)
+  return { ...chain.walletClient, account: chain.accounts[index]! } as typeof chain.walletClient
+}
+
+describe('dynamic circuit breaker on three anvil chains', () => {
   let net: Network
   let watcher: Watcher
+  let relayer: Relayer
+  let dir: string
   const isolations: Isolation[] = []
+  const relayerErrors: unknown[] = []
   beforeAll(async () => {
     net = await startNetwork()
+    dir = mkdtempSync(join(tmpdir(), 'caldera-breaker-'))
     watcher = createWatcher({
       domains: net.domains.map((d) => ({
         name: d.name,
@@ -21,44 +85,145 @@ describe('watcher on three anvil chains', () => {
       })),
       onIsolated: (i) => isolations.push(i),
     })
+    relayer = createRelayer({
+      queueDir: join(dir, 'queue'),
+      pollIntervalMs: 50,
+      domains: net.domains.map((d) => ({
+        name: d.name,
+        tier: d.tier,
+        channel: d.channel,
+        client: net.devnet.chain(d.name).publicClient,
+        walletClient: net.devnet.chain(d.name).walletClient,
+        signers: d.validators,
+      })),
+      onError: (e) => relayerErrors.push(e),
+    })
     await watcher.start()
+    await relayer.start()
   })
   afterAll(async () => {
+    await relayer?.stop()
     await watcher?.stop()
     await net?.devnet.stop()
+    if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
-  it('holds a 1.5M USD light transfer in its own channel and isolates light on every chain', async () => {
-    const light = net.devnet.chain('light')
-    const user = await net.fundUser('light', parseEra('2000000'))
-    const userWallet = { ...light.walletClient, account: user } as typeof light.walletClient
-    const held = await sendTransfer(userWallet, {
-      channel: net.domain('light').channel,
-      toDomain: 'financial',
-      recipient: user.address,
-      amount: parseEra('1500000'),
-    })
-    expect(held.held).toBe(true)
-    expect((await net.totals('light')).held).toBe(parseEra('1500000'))
+  it('holds the anomaly in its own domain, cuts the domain off everywhere, keeps the rest running, refunds and drains', async () => {
+    for (const tier of TIERS) await net.fundUser(tier, parseEra('2000000'))
+    const send = (from: string, to: string, amount: string) =>
+      sendTransfer(userWallet(net, from), {
+        channel: net.domain(from).channel,
+        toDomain: to,
+        recipient: net.devnet.chain(to).accounts[2]!.address,
+        amount: parseEra(amount),
+      })
+    const drained = () =>
+      until(async () => (await conservation(net)).inFlight === 0n, 20_000, 'relayer delivery')
+
+    // 1. Ordinary traffic on every lane is delivered.
+    await send('financial', 'enterprise', '1000')
+    await send('enterprise', 'light', '2000')
+    await send('light', 'financial', '3000')
+    await drained()
+    expect(await conservation(net)).toMatchObject({ held: 0n, inFlight: 0n, released: parseEra('6000') })
+
+    // 2. A light transfer is in flight when the anomaly happens (the relayer is down for a moment).
+    await relayer.stop()
+    await send('light', 'financial', '4000')
+    expect((await conservation(net)).inFlight).toBe(parseEra('4000'))
+
+    // 3. 1.5M USD in the light domain: held by its own channel in the same transaction.
+    const anomaly = await send('light', 'financial', '1500000')
+    expect(anomaly.held).toBe(true)
+    const events = parseEventLogs({ abi: channelAbi, logs: anomaly.receipt.logs }).map((l) => l.eventName)
+    expect(events).toContain('TransferHeld')
+    expect(events).toContain('LaneTripped')
+    expect(events).not.toContain('MessageSent')
+    expect(await conservation(net)).toMatchObject({ held: parseEra('1500000'), inFlight: parseEra('4000') })
+
+    // 4. The watcher pauses light's lanes on both other chains and isolates light itself.
     await until(() => isolations.length > 0, 10_000, 'isolation')
-    const isolation = isolations[0]!
-    expect(isolation.domain).toBe('light')
-    expect(isolation.trip.detector).toBe('onChainGuard')
-    expect(isolation.results.map((r) => [r.chain, r.ok])).toEqual([
-      ['financial', true],
-      ['enterprise', true],
-      ['light', true],
-    ])
+    expect(isolations[0]).toMatchObject({ domain: 'light', trip: { detector: 'onChainGuard' } })
+    expect(isolations[0]!.results.every((r) => r.ok)).toBe(true)
     const lightId = domainIdOf('light')
     expect(await net.lanePaused('financial', lightId)).toBe(true)
     expect(await net.lanePaused('enterprise', lightId)).toBe(true)
-    expect(await net.lanePaused('financial', domainIdOf('enterprise'))).toBe(false)
-    expect(
-      await light.publicClient.readContract({
-        address: net.domain('light').channel,
-        abi: channelAbi,
-        functionName: 'isolated',
-      }),
-    ).toBe(true)
+    expect(await net.lanePaused('light', domainIdOf('financial'))).toBe(true)
+    await expect(send('enterprise', 'light', '10')).rejects.toThrow(/LaneIsPaused/)
+    await expect(send('light', 'enterprise', '10')).rejects.toThrow(/LaneIsPaused/)
+
+    // 5. Traffic between financial and enterprise goes on; the light message stays queued.
+    await relayer.start()
+    await send('financial', 'enterprise', '500')
+    await send('enterprise', 'financial', '700')
+    await until(
+      async () => (await conservation(net)).inFlight === parseEra('4000'),
+      20_000,
+      'fin/ent delivery',
+    )
+    expect(relayer.pending().map((m) => m.key)).toEqual(['light>financial#2'])
+    expect(await conservation(net)).toMatchObject({ held: parseEra('1500000'), inFlight: parseEra('4000') })
+
+    // 6. Governance refunds the held transfer to its sender.
+    const light = net.devnet.chain('light')
+    const sender = light.accounts[1]!.address
+    const before = await light.publicClient.readContract({
+      address: net.domain('light').token,
+      abi: eraTokenAbi,
+      functionName: 'balanceOf',
+      args: [sender],
+    })
+    await settleHeld(light.walletClient, {
+      channel: net.domain('light').channel,
+      heldId: 1n,
+      action: 'refund',
+    })
+    const after = await light.publicClient.readContract({
+      address: net.domain('light').token,
+      abi: eraTokenAbi,
+      functionName: 'balanceOf',
+      args: [sender],
+    })
+    expect(after - before).toBe(parseEra('1500000'))
+    expect(await conservation(net)).toMatchObject({ held: 0n, inFlight: parseEra('4000') })
+    await expect(
+      settleHeld(light.walletClient, { channel: net.domain('light').channel, heldId: 1n, action: 'release' }),
+    ).rejects.toThrow(/NotHeld/)
+    // Nothing from light was delivered while it was isolated.
+    const fromLight = await net.devnet.chain('financial').publicClient.getContractEvents({
+      address: net.domain('financial').channel,
+      abi: channelAbi,
+      eventName: 'MessageDelivered',
+      args: { sourceDomain: lightId },
+      fromBlock: 0n,
+    })
+    expect(fromLight.map((l) => l.args.amount)).toEqual([parseEra('3000')])
+
+    // 7. Explicit reset: lanes reopen, the queued message drains, value is conserved.
+    watcher.reset('light', { by: 'governance', reason: 'held transfer refunded after review' })
+    await setLanePaused(net.devnet.chain('financial').walletClient, {
+      channel: net.domain('financial').channel,
+      peer: 'light',
+      paused: false,
+    })
+    await drained()
+    expect(relayer.pending()).toEqual([])
+    expect(await conservation(net)).toMatchObject({ held: 0n, inFlight: 0n })
+    // light stays self-isolated until governance lifts it.
+    await expect(send('light', 'enterprise', '10')).rejects.toThrow(/LaneIsPaused/)
+    await writeAndWait(light.walletClient, {
+      address: net.domain('light').channel,
+      abi: channelAbi,
+      functionName: 'liftIsolation',
+      args: [],
+    })
+    await setLanePaused(light.walletClient, {
+      channel: net.domain('light').channel,
+      peer: 'financial',
+      paused: false,
+    })
+    await send('light', 'financial', '10')
+    await drained()
+    expect(watcher.circuitBreaker.breaker('light').log.map((e) => e.to)).toEqual(['open', 'halfOpen'])
   })
 })
