@@ -53,6 +53,7 @@ export type {
 export { writeReport } from '../report/writeReport.js'
 export { type RpcCall, type RpcErrorObject, type RpcOutcome, rpcBatch, rpcCall } from '../rpc/jsonRpc.js'
 export { type ScenarioName, scenarioNames, scenarioPreset } from '../scenario/presets.js'
+export { runIsolationDrill } from '../scenario/runIsolationDrill.js'
 export {
   type RunScenarioOptions,
   type RunScenarioReturnType,
@@ -71,3 +72,4 @@ export {
   scenarioSpecSchema,
   sloSpecSchema,
 } from '../scenario/spec.js'
+export { formatProgress, formatSummary } from '../scenario/summary.js'

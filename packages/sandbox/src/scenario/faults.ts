@@ -19,7 +19,8 @@ function needDevnet(target: FaultTarget, kind: string): DevnetChain {
 
 /**
  * Injects a chain-level fault: an RPC outage (the chain's process is frozen and resumed; its state
- * is kept), a reorg (`anvil_reorg`) or a base-fee spike (`anvil_setNextBlockBaseFeePerGas`).
+ * is kept; only for chains the sandbox started), a reorg (`anvil_reorg`) or a base-fee spike
+ * (`anvil_setNextBlockBaseFeePerGas`; both need a chain that answers anvil's test methods).
  * Resolves with the record for the report once the fault is over.
  */
 export async function injectChainFault({
@@ -47,11 +48,9 @@ export async function injectChainFault({
     }
   }
   if (fault.kind === 'reorg') {
-    needDevnet(target, fault.kind)
     await rpcCall({ url: target.rpcUrl, method: 'anvil_reorg', params: [fault.depth, []] })
     return { t, kind: fault.kind, domain: target.name, detail: `reorg of depth ${fault.depth}` }
   }
-  needDevnet(target, fault.kind)
   const wei = BigInt(Math.round(fault.gwei * 1e9))
   await rpcCall({
     url: target.rpcUrl,

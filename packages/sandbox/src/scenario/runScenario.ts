@@ -125,6 +125,14 @@ export async function runScenario(
   const spec = parse(scenarioSpecSchema, specInput, 'scenario spec')
   const progress = options.onProgress ?? (() => {})
   const started = new Date()
+  for (const fault of spec.faults) {
+    const domain = 'domain' in fault ? spec.domains.find((d) => d.name === fault.domain) : undefined
+    if (fault.kind === 'rpc-outage' && domain?.rpcUrl !== undefined)
+      throw new ScenarioError(`The rpc-outage fault needs a chain the sandbox started.`, {
+        details: `Domain "${domain.name}" runs on ${domain.rpcUrl}, which the sandbox cannot suspend.`,
+        hint: 'Drop the fault for this domain, or let the devnet start its chain (omit `rpcUrl`).',
+      })
+  }
   const local = spec.domains.filter((d) => d.rpcUrl === undefined)
   progress({ phase: 'setup', message: `Starting ${local.length} local chain(s)…` })
   let devnet: Devnet | undefined
