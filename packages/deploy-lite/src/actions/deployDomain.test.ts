@@ -1,4 +1,4 @@
-import { batchInboxAbi } from '@caldera/contracts'
+import { batchInboxAbi, hybridVerifierAbi } from '@caldera/contracts'
 import { domainIdOf, tierPresets, ValidationError } from '@caldera/core'
 import { type Devnet, type DevnetChain, startDevnet } from '@caldera/devnet'
 import { keccak256, toHex } from 'viem'
@@ -49,6 +49,21 @@ describe('deployDomain', () => {
     expect(
       await chain.publicClient.readContract({ address: inbox, abi: batchInboxAbi, functionName: 'domainId' }),
     ).toBe(domainIdOf('payments'))
+    const hybrid = predicted.contracts.HybridVerifier!
+    expect(
+      await chain.publicClient.readContract({
+        address: hybrid,
+        abi: hybridVerifierAbi,
+        functionName: 'challengeWindow',
+      }),
+    ).toBe(1800n)
+    expect(
+      await chain.publicClient.readContract({
+        address: hybrid,
+        abi: hybridVerifierAbi,
+        functionName: 'zkProofAbove',
+      }),
+    ).toBe(100_000n * 10n ** 18n)
     // The clone works: the poster posts a batch, the hash is stored.
     const batch = toHex(new Uint8Array([1, 2, 3, 4]))
     const hash = await chain.walletClient.writeContract({

@@ -109,6 +109,7 @@ export async function planDeployment(
     admin: config.admin,
     poster: config.poster ?? config.admin,
     params: config.params[component.name],
+    has: (name) => name in addresses.contracts,
     addressOf(name) {
       const address = addresses.contracts[name]
       if (!address)

@@ -1,6 +1,7 @@
 import { runCommand } from '@caldera/core/cli'
 import { type Devnet, type DevnetChain, startDevnet } from '@caldera/devnet'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { domainStack } from '../stack/domainStack.js'
 import { deployCommand } from './deployCommand.js'
 
 let devnet: Devnet
@@ -42,7 +43,7 @@ describe('caldera deploy', () => {
     expect(code).toBe(0)
     expect(stdout).toContain('Domain light (light), lite mode')
     expect(stdout).toContain('CloneFactory')
-    expect(stdout).toMatch(/clone domain light \(5 contracts\)\s+\d+ gas/)
+    expect(stdout).toMatch(new RegExp(`clone domain light \\(${domainStack.length} contracts\\)\\s+\\d+ gas`))
     expect(stdout).toMatch(/Estimate: \d+ gas × [\d.]+ gwei = [\d.]+ ETH ≈ \$[\d.]+/)
     expect(stdout).toContain('Dry run: nothing was sent.')
     expect(await chain.publicClient.getBlockNumber()).toBe(before)

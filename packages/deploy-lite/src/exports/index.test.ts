@@ -43,6 +43,8 @@ it('exports the public surface', () => {
       "formatPlan",
       "gasPerBlob",
       "generateErc20Batch",
+      "hybridVerifierComponent",
+      "hybridVerifierParamsSchema",
       "implementationAddressOf",
       "maxTransactionGas",
       "planDeployment",

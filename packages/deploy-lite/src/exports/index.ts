@@ -79,5 +79,6 @@ export { attestationVerifierComponent } from '../stack/components/attestationVer
 export { batchInboxComponent } from '../stack/components/batchInbox.js'
 export { channelComponent, channelParamsSchema } from '../stack/components/channel.js'
 export { domainRegistryComponent } from '../stack/components/domainRegistry.js'
+export { hybridVerifierComponent, hybridVerifierParamsSchema } from '../stack/components/hybridVerifier.js'
 export { stakingRegistryComponent, stakingRegistryParamsSchema } from '../stack/components/stakingRegistry.js'
 export { domainStack, stackForTier } from '../stack/domainStack.js'

@@ -14,8 +14,10 @@ export type InitContext = {
   admin: Address
   /** Account allowed to post batches (defaults to the admin). */
   poster: Address
-  /** Address of another component of this domain (per-domain) or of a shared singleton. */
+  /** Address of another component of this domain (per-domain) or of a shared singleton; throws when absent. */
   addressOf(name: string): Address
+  /** Whether the domain's stack has a component of this name. */
+  has(name: string): boolean
   /** This component's validated parameters (`config.params[name]`), or `undefined`. */
   params: unknown
 }

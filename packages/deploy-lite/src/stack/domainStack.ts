@@ -4,6 +4,7 @@ import { attestationVerifierComponent } from './components/attestationVerifier.j
 import { batchInboxComponent } from './components/batchInbox.js'
 import { channelComponent } from './components/channel.js'
 import { domainRegistryComponent } from './components/domainRegistry.js'
+import { hybridVerifierComponent } from './components/hybridVerifier.js'
 import { stakingRegistryComponent } from './components/stakingRegistry.js'
 
 /**
@@ -14,6 +15,7 @@ export const domainStack: readonly StackComponent[] = Object.freeze([
   stakingRegistryComponent,
   domainRegistryComponent,
   attestationVerifierComponent,
+  hybridVerifierComponent,
   channelComponent,
   batchInboxComponent,
 ])
