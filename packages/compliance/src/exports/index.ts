@@ -1,5 +1,30 @@
 // Public surface of @caldera/compliance: named exports only.
 export {
+  createHtlcLock,
+  deployHtlc,
+  getHtlcLock,
+  type HtlcLock,
+  htlcHashlock,
+  refundHtlc,
+  withdrawHtlc,
+} from '../actions/htlc.js'
+export {
+  createPvpTrade,
+  deployPvpEscrow,
+  fundPvpTrade,
+  getPvpTrade,
+  type PvpTrade,
+  type PvpTradeStatus,
+  refundPvpTrade,
+} from '../actions/pvpEscrow.js'
+export {
+  deploySanctionsRegistry,
+  isSanctionedOnChain,
+  sanctionsVersionId,
+  setSanctioned,
+  syncSanctionsRegistry,
+} from '../actions/sanctionsRegistry.js'
+export {
   type AuditEntry,
   type AuditLog,
   canonicalJson,
@@ -50,6 +75,7 @@ export {
   RateNotFoundError,
   TransactionFileError,
 } from '../errors/compliance.js'
+export { SettlementTransactionError } from '../internal/client.js'
 export { readTransactionFile, type TransactionFileItem } from '../io/readTransactionFile.js'
 export { ofacEthList, ofacEthVersions } from '../sanctions/ofacEth.js'
 export {
