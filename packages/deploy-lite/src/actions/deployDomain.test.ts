@@ -1,10 +1,17 @@
-import { batchInboxAbi, hybridVerifierAbi } from '@caldera/contracts'
+import { batchInboxAbi, cloneFactoryAbi, hybridVerifierAbi } from '@caldera/contracts'
 import { domainIdOf, tierPresets, ValidationError } from '@caldera/core'
 import { type Devnet, type DevnetChain, startDevnet } from '@caldera/devnet'
+import fc from 'fast-check'
 import { keccak256, toHex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eip1167RuntimeCode } from '../address/create2.js'
-import { GasCapExceededError } from '../errors/deploy.js'
+import {
+  componentKeyOf,
+  create2Address,
+  domainSaltOf,
+  eip1167InitCode,
+  eip1167RuntimeCode,
+} from '../address/create2.js'
+import { ChainMismatchError, GasCapExceededError, PartialDeploymentError } from '../errors/deploy.js'
 import { defineComponent } from '../stack/component.js'
 import { domainStack } from '../stack/domainStack.js'
 import { deployDomain } from './deployDomain.js'
@@ -163,5 +170,58 @@ describe('deployDomain', () => {
       `"Transaction "shared GasBurner" needs more than 16777216 gas, above the per-transaction cap of 16777216 (EIP-7825); nothing was sent."`,
     )
     expect(await chain.publicClient.getTransactionCount({ address: chain.accounts[0]!.address })).toBe(before)
+  })
+
+  it('predicts the same clone addresses as the factory contract, for any domain and component', async () => {
+    const deployer = chain.accounts[0]!.address
+    const { factory, implementations } = predictDomainAddresses({
+      config: configOf('payments', 'lite'),
+      deployer,
+    })
+    const implementation = implementations.Channel!
+    await fc.assert(
+      fc.asyncProperty(
+        fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/),
+        fc.string({ maxLength: 20 }),
+        async (name, component) => {
+          const key = componentKeyOf(component)
+          const domainId = domainIdOf(name)
+          const onChain = await chain.publicClient.readContract({
+            address: factory!,
+            abi: cloneFactoryAbi,
+            functionName: 'predictAddress',
+            args: [implementation, deployer, domainId, key],
+          })
+          const offline = create2Address({
+            from: factory!,
+            salt: domainSaltOf({ deployer, domainId, key }),
+            initCode: eip1167InitCode(implementation),
+          })
+          expect(offline).toBe(onChain)
+        },
+      ),
+      { numRuns: 25 },
+    )
+  })
+
+  it('refuses a partly deployed domain and a config for another chain', async () => {
+    const inboxOnly = domainStack.filter((c) => c.name === 'BatchInbox')
+    await deployDomain(chain.walletClient, {
+      config: { ...configOf('partial', 'lite'), params: {} },
+      stack: inboxOnly,
+    })
+    await expect(
+      planDeployment(chain.publicClient, {
+        config: configOf('partial', 'lite'),
+        deployer: chain.accounts[0]!.address,
+      }),
+    ).rejects.toThrow(PartialDeploymentError)
+    const elsewhere = {
+      ...configOf('payments', 'lite'),
+      domain: { name: 'payments', tier: 'light', chainId: 1 },
+    }
+    await expect(
+      planDeployment(chain.publicClient, { config: elsewhere, deployer: chain.accounts[0]!.address }),
+    ).rejects.toThrow(ChainMismatchError)
   })
 })
