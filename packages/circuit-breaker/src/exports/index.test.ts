@@ -36,6 +36,7 @@ it('exports the public surface', () => {
       "getChannelState",
       "isolateDomain",
       "laneLimitUsd",
+      "replayTransfers",
       "resolvePolicy",
       "sendTransfer",
       "setLanePaused",

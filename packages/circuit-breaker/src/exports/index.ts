@@ -108,6 +108,12 @@ export {
 } from '../relayer/createRelayer.js'
 export type { QueuedMessage } from '../relayer/journal.js'
 export {
+  type ReplayTransfersParameters,
+  type ReplayTransfersReturnType,
+  type ReplayTrip,
+  replayTransfers,
+} from '../replay/replayTransfers.js'
+export {
   benignProfiles,
   type GenerateBenignTrafficParameters,
   generateBenignTraffic,

@@ -71,6 +71,7 @@ describe('dynamic circuit breaker on three anvil chains', () => {
   let relayer: Relayer
   let dir: string
   const isolations: Isolation[] = []
+  const trips: string[] = []
   const relayerErrors: unknown[] = []
   beforeAll(async () => {
     net = await startNetwork()
@@ -84,6 +85,7 @@ describe('dynamic circuit breaker on three anvil chains', () => {
         walletClient: net.devnet.chain(d.name).walletClient,
       })),
       onIsolated: (i) => isolations.push(i),
+      onTrip: (t) => trips.push(`${t.domain}:${t.detector}`),
     })
     relayer = createRelayer({
       queueDir: join(dir, 'queue'),
@@ -225,5 +227,6 @@ describe('dynamic circuit breaker on three anvil chains', () => {
     await send('light', 'financial', '10')
     await drained()
     expect(watcher.circuitBreaker.breaker('light').log.map((e) => e.to)).toEqual(['open', 'halfOpen'])
+    expect(trips).toEqual(['light:onChainGuard'])
   })
 })

@@ -163,6 +163,8 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     price: TokenPrice
     token?: Address
     lastSeen: number
+    failures: number
+    probing: boolean
     unwatch?: () => void
   }
   let runtimes: Runtime[] = []
@@ -255,18 +257,25 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     }
   }
 
+  // A chain counts as lost only after several consecutive failed probes AND `failClosedAfterMs`
+  // without any answer, so a slow machine or a busy event loop does not isolate a healthy domain.
   async function checkHealth() {
     await Promise.all(
       runtimes.map(async (rt) => {
+        if (rt.probing) return
+        rt.probing = true
         const ok = await Promise.race([
           getBlockNumber(rt.client, { cacheTime: 0 }).then(
             () => true,
             () => false,
           ),
-          new Promise<boolean>((r) => setTimeout(() => r(false), heartbeatMs)),
+          new Promise<boolean>((r) => setTimeout(() => r(false), Math.max(heartbeatMs, 1_000))),
         ])
+        rt.probing = false
+        rt.failures = ok ? 0 : rt.failures + 1
         if (ok) rt.lastSeen = Date.now()
         else if (
+          rt.failures >= 3 &&
           Date.now() - rt.lastSeen > failClosedAfterMs &&
           domainPolicy.tiers[rt.domain.tier].failClosed &&
           circuitBreaker.breaker(rt.domain.name).state === 'closed'
@@ -310,6 +319,8 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
             price,
             token,
             lastSeen: Date.now(),
+            failures: 0,
+            probing: false,
           }
           return rt
         }),
