@@ -88,7 +88,9 @@ type Account = {
 }
 
 function usdText(micro: number): string {
-  return `${(micro / 1e6).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} USD`
+  const cents = Math.floor(micro / 10_000)
+  const whole = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${whole}.${String(cents % 100).padStart(2, '0')} USD`
 }
 
 const typologyReason: Record<

@@ -632,7 +632,7 @@ export class TypologyGraph {
         const x = this.amt[s]!
         const r = curAmt / x
         if (r < this.p.peelMinRatio || r > this.p.peelMaxRatio) continue
-        if (hops > 1 && !this.hasPeel(cur, x - curAmt, this.path[hops - 1]!)) continue
+        if (!this.hasPeel(cur, x - curAmt, this.path[hops - 1]!)) continue
         best = list[i]!
         break
       }
