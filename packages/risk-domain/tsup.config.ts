@@ -1,3 +1,6 @@
 import { packageConfig } from '../../tsup.config.base.js'
 
-export default packageConfig()
+export default packageConfig({
+  entry: { index: 'src/exports/index.ts', node: 'src/exports/node.ts' },
+  shims: true,
+})

@@ -14,3 +14,18 @@ export class AttestationProofError extends CalderaError {
     super(shortMessage, { hint: 'Pass one 65-byte signature per validator.' })
   }
 }
+
+/**
+ * Thrown when a batch cannot be proved for the financial tier (a message above the cap, a
+ * batch of another domain, values that do not fit the circuit).
+ *
+ * @example
+ * import { ZkBatchError } from '@caldera/risk-domain'
+ * if (error instanceof ZkBatchError) console.error(error.shortMessage)
+ */
+export class ZkBatchError extends CalderaError {
+  override name = 'ZkBatchError'
+  constructor(shortMessage: string, options: { hint?: string } = {}) {
+    super(shortMessage, { hint: options.hint ?? 'Fix the batch and prove again.' })
+  }
+}

@@ -26,6 +26,11 @@ export {
   type DeployRiskRegistriesReturnType,
   deployRiskRegistries,
 } from '../actions/deployRiskRegistries.js'
+export {
+  type DeployZkBatchVerifierParameters,
+  type DeployZkBatchVerifierReturnType,
+  deployZkBatchVerifier,
+} from '../actions/deployZkBatchVerifier.js'
 export { type GetDomainParameters, type GetDomainReturnType, getDomain } from '../actions/getDomain.js'
 export {
   type RegisterDomainParameters,
@@ -42,6 +47,11 @@ export {
   type ReportEquivocationReturnType,
   reportEquivocation,
 } from '../actions/reportEquivocation.js'
+export {
+  type SetMessageCapParameters,
+  type SetMessageCapReturnType,
+  setMessageCap,
+} from '../actions/setMessageCap.js'
 export {
   type SetValidatorSetParameters,
   type SetValidatorSetReturnType,
@@ -110,5 +120,19 @@ export {
   ProfileNotMetError,
   type ProfileWeakening,
 } from '../errors/domain.js'
-export { AttestationProofError } from '../errors/verification.js'
+export { AttestationProofError, ZkBatchError } from '../errors/verification.js'
 export { TransactionRevertedError } from '../internal/send.js'
+export {
+  type BatchCircuitInput,
+  type BatchCircuitInputParameters,
+  batchCircuitInput,
+  SNARK_SCALAR_FIELD,
+  ZK_BATCH_SIZE,
+} from '../zk/batchCircuitInput.js'
+export { batchCommitmentCircuit } from '../zk/circuits.js'
+export {
+  encodeZkBatchProof,
+  type ProveBatchParameters,
+  type ProveBatchReturnType,
+  proveBatch,
+} from '../zk/proveBatch.js'
