@@ -82,7 +82,7 @@ describe('artifact hashes', () => {
 
   it('committed artifacts match the circuit: recompiled r1cs and zkey verified against r1cs + ptau', async () => {
     const checks = await checkCircuitArtifacts({ packageDir })
-    expect(checks.map((c) => c.name)).toEqual(['preimage', 'product'])
+    expect(checks.map((c) => c.name)).toEqual(['preimage', 'product', 'weak'])
     for (const check of checks) {
       expect(check).toMatchObject({
         filesMatchManifest: true,

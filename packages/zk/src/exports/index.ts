@@ -44,3 +44,11 @@ export {
   ProofGenerationError,
   ZkError,
 } from '../errors/zk.js'
+export {
+  checkR1cs,
+  findUnconstrainedWires,
+  type LinearCombination,
+  parseR1cs,
+  type R1cs,
+} from '../witness/r1cs.js'
+export { calculateWitness, decodeWitness, encodeWitness, proveWitness } from '../witness/witness.js'

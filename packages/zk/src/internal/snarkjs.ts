@@ -5,6 +5,7 @@ import * as snarkjs from 'snarkjs'
 export const groth16 = snarkjs.groth16
 export const zKey = snarkjs.zKey
 export const r1cs = snarkjs.r1cs
+export const wtns = snarkjs.wtns
 
 /** A snarkjs logger that drops debug lines and forwards the rest. */
 export function snarkjsLogger(write: (line: string) => void) {

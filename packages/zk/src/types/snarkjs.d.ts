@@ -24,6 +24,18 @@ declare module 'snarkjs' {
       proverOptions?: Record<string, unknown>,
     ): Promise<{ proof: Proof; publicSignals: string[] }>
     verify(vkey: unknown, publicSignals: string[], proof: Proof, logger?: Logger): Promise<boolean>
+    prove(
+      zkey: FileSource,
+      witness: FileSource,
+      logger?: Logger,
+    ): Promise<{ proof: Proof; publicSignals: string[] }>
+  }
+  export const wtns: {
+    calculate(
+      input: Record<string, unknown>,
+      wasm: FileSource,
+      out: { type: 'mem'; data?: Uint8Array },
+    ): Promise<void>
   }
   export const zKey: {
     newZKey(r1cs: FileSource, ptau: FileSource, zkey: FileSource, logger?: Logger): Promise<unknown>
