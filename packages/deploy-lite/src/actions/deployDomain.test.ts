@@ -11,10 +11,16 @@ import {
   eip1167InitCode,
   eip1167RuntimeCode,
 } from '../address/create2.js'
-import { ChainMismatchError, GasCapExceededError, PartialDeploymentError } from '../errors/deploy.js'
+import {
+  ChainMismatchError,
+  DeployerMismatchError,
+  GasCapExceededError,
+  PartialDeploymentError,
+} from '../errors/deploy.js'
 import { defineComponent } from '../stack/component.js'
 import { domainStack } from '../stack/domainStack.js'
 import { deployDomain } from './deployDomain.js'
+import { executeDeployment } from './executeDeployment.js'
 import { planDeployment } from './planDeployment.js'
 import { predictDomainAddresses } from './predictDomainAddresses.js'
 
@@ -223,5 +229,13 @@ describe('deployDomain', () => {
     await expect(
       planDeployment(chain.publicClient, { config: elsewhere, deployer: chain.accounts[0]!.address }),
     ).rejects.toThrow(ChainMismatchError)
+  })
+
+  it('refuses to send a plan from another account than the planned deployer', async () => {
+    const plan = await planDeployment(chain.publicClient, {
+      config: configOf('other', 'lite'),
+      deployer: chain.accounts[1]!.address,
+    })
+    await expect(executeDeployment(chain.walletClient, { plan })).rejects.toThrow(DeployerMismatchError)
   })
 })

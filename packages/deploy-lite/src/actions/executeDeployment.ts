@@ -1,6 +1,6 @@
-import type { Account, Address, Chain, Client, Hash, Transport } from 'viem'
+import type { Account, Chain, Client, Hash, Transport } from 'viem'
 import { sendTransaction, waitForTransactionReceipt } from 'viem/actions'
-import { DeploymentRevertedError } from '../errors/deploy.js'
+import { DeployerMismatchError, DeploymentRevertedError } from '../errors/deploy.js'
 import type { DeploymentPlan } from './planDeployment.js'
 import type { DomainAddresses } from './predictDomainAddresses.js'
 
@@ -37,10 +37,7 @@ export async function executeDeployment(
 ): Promise<ExecuteDeploymentReturnType> {
   const { plan } = parameters
   if (client.account.address.toLowerCase() !== plan.deployer.toLowerCase())
-    throw new DeploymentRevertedError({
-      step: 'sender check',
-      hash: `${client.account.address} is not the planned deployer ${plan.deployer}` as Address,
-    })
+    throw new DeployerMismatchError({ planned: plan.deployer, actual: client.account.address })
   const transactions: SentStep[] = []
   for (const step of plan.steps) {
     const hash = await sendTransaction(client, {

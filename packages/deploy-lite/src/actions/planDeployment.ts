@@ -12,6 +12,7 @@ import { type DeployConfig, resolveDeployConfig } from '../config/deployConfig.j
 import {
   ChainMismatchError,
   Create2DeployerMissingError,
+  DeployerMismatchError,
   GasCapExceededError,
   PartialDeploymentError,
   SimulationFailedError,
@@ -88,11 +89,7 @@ export async function planDeployment(
   const stack = parameters.stack ?? domainStack
   const config = resolveDeployConfig({ config: parameters.config, stack })
   const deployer = parameters.deployer ?? client.account?.address
-  if (!deployer)
-    throw new SimulationFailedError({
-      step: 'plan',
-      cause: new Error('No deployer: pass `deployer` or a client with an account.'),
-    })
+  if (!deployer) throw new DeployerMismatchError({})
   const chainId = await getChainId(client)
   if (chainId !== config.domain.chainId)
     throw new ChainMismatchError({ expected: config.domain.chainId, actual: chainId })

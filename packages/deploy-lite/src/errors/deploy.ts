@@ -73,3 +73,16 @@ export class DeploymentRevertedError extends CalderaError {
     })
   }
 }
+
+/** The account sending the deployment is missing or not the one the plan was made for. */
+export class DeployerMismatchError extends CalderaError {
+  override name = 'DeployerMismatchError'
+  constructor({ planned, actual }: { planned?: string | undefined; actual?: string | undefined }) {
+    super(
+      actual === undefined
+        ? 'No deployer: the addresses depend on who deploys.'
+        : `The plan was made for deployer ${planned}, but ${actual} would send it.`,
+      { hint: 'Pass `deployer` (or a client with an account) and send the plan from that account.' },
+    )
+  }
+}

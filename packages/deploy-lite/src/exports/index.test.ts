@@ -7,6 +7,7 @@ it('exports the public surface', () => {
       "BatchDecodeError",
       "ChainMismatchError",
       "Create2DeployerMissingError",
+      "DeployerMismatchError",
       "DeploymentRevertedError",
       "GasCapExceededError",
       "PartialDeploymentError",

@@ -69,6 +69,7 @@ export {
 export {
   ChainMismatchError,
   Create2DeployerMissingError,
+  DeployerMismatchError,
   DeploymentRevertedError,
   GasCapExceededError,
   PartialDeploymentError,
