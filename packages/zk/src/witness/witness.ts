@@ -36,7 +36,9 @@ export function encodeWitness(witness: readonly bigint[]): Uint8Array {
   o += 12 + headerSize
   view.setUint32(o, 2, true)
   view.setBigUint64(o + 4, BigInt(dataSize), true)
-  witness.forEach((w, i) => writeLE(out, o + 12 + i * n8, n8, ((w % R) + R) % R))
+  witness.forEach((w, i) => {
+    writeLE(out, o + 12 + i * n8, n8, ((w % R) + R) % R)
+  })
   return out
 }
 
