@@ -1,0 +1,91 @@
+import { disclosureVerifierAbi } from '@caldera/contracts'
+import type { SolidityProof } from '@caldera/zk'
+import type { Account, Address, Chain, Client, Hash, TransactionReceipt, Transport } from 'viem'
+import { readContract, simulateContract, waitForTransactionReceipt, writeContract } from 'viem/actions'
+import type { Disclosure } from '../proofs/disclosure.js'
+
+/** The default gas of a `disclose` transaction (the real cost is about 255,000). */
+export const DISCLOSE_GAS = 400_000n
+
+export type SubmitDisclosureParameters = {
+  /** The DisclosureVerifier address. */
+  verifier: Address
+  disclosure: Pick<Disclosure, 'calldata' | 'root' | 'nullifier' | 'statement'>
+  /**
+   * Explicit gas: `eth_estimateGas` under-estimates the pairing precompile and an out-of-gas
+   * verifier reports an invalid proof instead of reverting. Default 400,000.
+   */
+  gas?: bigint
+  /** Simulate first so a rejection throws a decoded error before sending (default true). */
+  simulate?: boolean
+}
+
+/** Flattens a Solidity proof into the `uint256[8]` the DisclosureVerifier takes. */
+export function flattenProof({
+  a,
+  b,
+  c,
+}: SolidityProof): readonly [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint] {
+  return [a[0], a[1], b[0][0], b[0][1], b[1][0], b[1][1], c[0], c[1]]
+}
+
+/**
+ * Submits a disclosure proof to a `DisclosureVerifier`, which checks it against its notarized roots
+ * and spends its nullifier. Sent with explicit gas; a rejected proof throws the contract's error
+ * (`UnknownRoot`, `NullifierAlreadyUsed`, `InvalidProof`) when simulated, or returns a reverted receipt.
+ *
+ * @example
+ * import { submitDisclosure } from '@caldera/privacy-zk'
+ * const { receipt } = await submitDisclosure(walletClient, { verifier: disclosureVerifier, disclosure })
+ */
+export async function submitDisclosure(
+  client: Client<Transport, Chain, Account>,
+  { verifier, disclosure, gas = DISCLOSE_GAS, simulate = true }: SubmitDisclosureParameters,
+): Promise<{ hash: Hash; receipt: TransactionReceipt }> {
+  const args = [
+    flattenProof(disclosure.calldata),
+    disclosure.root,
+    disclosure.nullifier,
+    disclosure.statement,
+  ] as const
+  if (simulate) {
+    await simulateContract(client, {
+      address: verifier,
+      abi: disclosureVerifierAbi,
+      functionName: 'disclose',
+      args,
+      account: client.account,
+      gas,
+    })
+  }
+  const hash = await writeContract(client, {
+    address: verifier,
+    abi: disclosureVerifierAbi,
+    functionName: 'disclose',
+    args,
+    gas,
+    account: client.account,
+    chain: client.chain,
+  })
+  const receipt = await waitForTransactionReceipt(client, { hash })
+  return { hash, receipt }
+}
+
+/**
+ * Whether a nullifier was already spent on the verifier.
+ *
+ * @example
+ * import { isNullifierUsed } from '@caldera/privacy-zk'
+ * const used = await isNullifierUsed(publicClient, { verifier, nullifier: disclosure.nullifier })
+ */
+export async function isNullifierUsed(
+  client: Client,
+  { verifier, nullifier }: { verifier: Address; nullifier: bigint },
+): Promise<boolean> {
+  return readContract(client, {
+    address: verifier,
+    abi: disclosureVerifierAbi,
+    functionName: 'nullifierUsed',
+    args: [nullifier],
+  })
+}
