@@ -54,9 +54,16 @@ describe('deployDomain', () => {
     expect(result.status).toBe('deployed')
     expect(result.addresses).toEqual(predicted)
     expect(result.estimateError).toBeLessThan(0.05)
-    for (const [name, address] of Object.entries(predicted.contracts)) {
+    for (const component of domainStack) {
+      const address = predicted.contracts[component.name]!
       const code = await chain.publicClient.getCode({ address })
-      expect(code, name).toBe(eip1167RuntimeCode(predicted.implementations[name]!))
+      if (component.kind === 'perDomain')
+        expect(code, component.name).toBe(eip1167RuntimeCode(predicted.implementations[component.name]!))
+      else {
+        // Shared: the singleton itself.
+        expect(address, component.name).toBe(predicted.implementations[component.name])
+        expect(code, component.name).toBe(component.deployedBytecode)
+      }
     }
     const inbox = predicted.contracts.BatchInbox!
     expect(
@@ -105,7 +112,7 @@ describe('deployDomain', () => {
   it('deploys a second lite domain with one transaction', async () => {
     const result = await deployDomain(chain.walletClient, { config: configOf('payments-2', 'lite') })
     expect(result.transactions.map((t) => t.label)).toEqual([
-      `clone domain payments-2 (${domainStack.length} contracts)`,
+      `clone domain payments-2 (${domainStack.filter((c) => c.kind === 'perDomain').length} contracts)`,
     ])
   })
 
@@ -116,6 +123,10 @@ describe('deployDomain', () => {
     expect(result.status).toBe('deployed')
     expect(result.addresses).toEqual(predicted)
     expect(result.estimateError).toBeLessThan(0.05)
+    for (const component of domainStack) {
+      const code = await chain.publicClient.getCode({ address: predicted.contracts[component.name]! })
+      expect(code, component.name).toBe(component.deployedBytecode) // a full copy per domain
+    }
     const inbox = predicted.contracts.BatchInbox!
     expect(
       await chain.publicClient.readContract({ address: inbox, abi: batchInboxAbi, functionName: 'domainId' }),

@@ -43,7 +43,11 @@ describe('caldera deploy', () => {
     expect(code).toBe(0)
     expect(stdout).toContain('Domain light (light), lite mode')
     expect(stdout).toContain('CloneFactory')
-    expect(stdout).toMatch(new RegExp(`clone domain light \\(${domainStack.length} contracts\\)\\s+\\d+ gas`))
+    expect(stdout).toMatch(
+      new RegExp(
+        `clone domain light \\(${domainStack.filter((c) => c.kind === 'perDomain').length} contracts\\)\\s+\\d+ gas`,
+      ),
+    )
     expect(stdout).toMatch(/Estimate: \d+ gas × [\d.]+ gwei = [\d.]+ ETH ≈ \$[\d.]+/)
     expect(stdout).toContain('Dry run: nothing was sent.')
     expect(await chain.publicClient.getBlockNumber()).toBe(before)

@@ -14,6 +14,7 @@ it('exports the public surface', () => {
       "SimulationFailedError",
       "altDaPostingCost",
       "attestationVerifierComponent",
+      "batchCommitmentGroth16VerifierComponent",
       "batchInboxComponent",
       "blobBaseCost",
       "blobPostingCost",
@@ -60,6 +61,7 @@ it('exports the public surface', () => {
       "totalCostFloorPerToken",
       "txBaseGas",
       "validateDeployConfig",
+      "zkBatchVerifierComponent",
     ]
   `)
 })

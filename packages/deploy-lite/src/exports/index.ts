@@ -82,4 +82,8 @@ export { channelComponent, channelParamsSchema } from '../stack/components/chann
 export { domainRegistryComponent } from '../stack/components/domainRegistry.js'
 export { hybridVerifierComponent, hybridVerifierParamsSchema } from '../stack/components/hybridVerifier.js'
 export { stakingRegistryComponent, stakingRegistryParamsSchema } from '../stack/components/stakingRegistry.js'
+export {
+  batchCommitmentGroth16VerifierComponent,
+  zkBatchVerifierComponent,
+} from '../stack/components/zkBatchVerifier.js'
 export { domainStack, stackForTier } from '../stack/domainStack.js'

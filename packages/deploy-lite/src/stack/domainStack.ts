@@ -6,6 +6,10 @@ import { channelComponent } from './components/channel.js'
 import { domainRegistryComponent } from './components/domainRegistry.js'
 import { hybridVerifierComponent } from './components/hybridVerifier.js'
 import { stakingRegistryComponent } from './components/stakingRegistry.js'
+import {
+  batchCommitmentGroth16VerifierComponent,
+  zkBatchVerifierComponent,
+} from './components/zkBatchVerifier.js'
 
 /**
  * The contracts of a risk domain, in deployment order (a component's initialiser may reference
@@ -16,6 +20,8 @@ export const domainStack: readonly StackComponent[] = Object.freeze([
   domainRegistryComponent,
   attestationVerifierComponent,
   hybridVerifierComponent,
+  batchCommitmentGroth16VerifierComponent,
+  zkBatchVerifierComponent,
   channelComponent,
   batchInboxComponent,
 ])
