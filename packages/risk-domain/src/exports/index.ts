@@ -63,6 +63,13 @@ export {
   submitBatch,
 } from '../actions/submitBatch.js'
 export {
+  batchVerifierAbi,
+  defaultVerifyGas,
+  type VerifyBatchParameters,
+  type VerifyBatchReturnType,
+  verifyBatch,
+} from '../actions/verifyBatch.js'
+export {
   type AttestationDigestParameters,
   attestationDigest,
   attestationTag,
@@ -120,7 +127,7 @@ export {
   ProfileNotMetError,
   type ProfileWeakening,
 } from '../errors/domain.js'
-export { AttestationProofError, ZkBatchError } from '../errors/verification.js'
+export { AttestationProofError, BatchRejectedError, ZkBatchError } from '../errors/verification.js'
 export { TransactionRevertedError } from '../internal/send.js'
 export {
   type BatchCircuitInput,
