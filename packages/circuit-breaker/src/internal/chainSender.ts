@@ -44,6 +44,21 @@ export class ChainSender {
     abi: Abi
     functionName: string
     args: readonly unknown[]
+  }): Promise<Hash> {
+    try {
+      return await this.sendOnce(parameters)
+    } catch (error) {
+      // Another sender used this account: resynchronize the nonce and try again at once.
+      if (!/nonce/i.test(error instanceof Error ? error.message : String(error))) throw error
+      return this.sendOnce(parameters)
+    }
+  }
+
+  private async sendOnce(parameters: {
+    address: Address
+    abi: Abi
+    functionName: string
+    args: readonly unknown[]
   }) {
     const { client } = this
     const bound = this.options.rpcTimeoutMs ?? 1_500

@@ -157,6 +157,14 @@ export function createRelayer(parameters: CreateRelayerParameters): Relayer {
       args: [sourceId],
     })) as readonly [boolean, boolean, bigint, unknown]
     if (paused) return
+    // Hold the messages of an isolated source too (they wait for review, not for a race).
+    const [, sourcePaused] = (await readContract(src.client, {
+      address: src.channel,
+      abi: channelAbi,
+      functionName: 'lane',
+      args: [domainIdOf(destination)],
+    })) as readonly [boolean, boolean, bigint, unknown]
+    if (sourcePaused) return
     const batch = queued.slice(0, batchSize)
     const executed = await Promise.all(
       batch.map(

@@ -14,7 +14,8 @@ import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol
 ///         per (source domain, nonce) after the source domain's `IBatchVerifier` accepts the batch.
 /// @dev On-chain guard (circuit breaker): a transfer above the lane's single-transfer limit, its
 ///      rolling-window limit or its rate (token bucket) is held in escrow in the same transaction
-///      (`TransferHeld`) and the lane trips itself (paused both ways). BREAKER_ROLE isolates a
+///      (`TransferHeld`), the lane trips itself (paused both ways) and the domain isolates itself
+///      (every lane paused until governance lifts it). BREAKER_ROLE isolates a
 ///      domain or pauses a lane; GOVERNANCE_ROLE configures lanes, unpauses them and releases or
 ///      refunds held transfers. Clone-compatible: no constructor arguments, state set in `initialize`.
 contract Channel is AccessControl, Initializable, ReentrancyGuard {
@@ -232,6 +233,12 @@ contract Channel is AccessControl, Initializable, ReentrancyGuard {
             l.paused = true;
             emit TransferHeld(id, destinationDomain, msg.sender, recipient, amount, reason);
             emit LaneTripped(destinationDomain, reason);
+            // The anomaly isolates its whole domain at once, so no other lane can carry value out
+            // before the watcher has cut the domain off on the peer chains.
+            if (!isolated) {
+                isolated = true;
+                emit DomainIsolated(domainId, address(this));
+            }
             return (true, id);
         }
 
