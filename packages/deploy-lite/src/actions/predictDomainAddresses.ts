@@ -52,7 +52,7 @@ export function predictDomainAddresses(parameters: PredictDomainAddressesParamet
   return addressesOf({ config, deployer: parameters.deployer, stack })
 }
 
-/** Addresses of a validated config (no validation). */
+/** Addresses of a validated config (no validation); see {@link predictDomainAddresses}. */
 export function addressesOf(parameters: {
   config: DeployConfig
   deployer: Address
@@ -85,7 +85,13 @@ export function addressesOf(parameters: {
   return { mode: config.mode, domainId, factory, implementations, contracts }
 }
 
-/** Address of a contract deployed once per chain through the deterministic deployment proxy. */
+/**
+ * Address of a contract deployed once per chain through the deterministic deployment proxy.
+ *
+ * @example
+ * import { cloneFactoryBytecode } from '@caldera/contracts'
+ * const factory = implementationAddressOf({ bytecode: cloneFactoryBytecode, salt: zeroHash })
+ */
 export function implementationAddressOf(parameters: { bytecode: Hex; salt: Hex }): Address {
   return create2Address({
     from: create2DeployerAddress,

@@ -16,7 +16,12 @@ import {
  */
 export const create2DeployerAddress: Address = '0x4e59b44847b379578588920cA78FbF26c0B4956C'
 
-/** The 32-byte key of a stack component: `keccak256(name)`. */
+/**
+ * The 32-byte key of a stack component: `keccak256(name)`.
+ *
+ * @example
+ * componentKeyOf('Channel') // keccak256 of the UTF-8 bytes of "Channel"
+ */
 export function componentKeyOf(name: string): Hex {
   return keccak256(stringToHex(name))
 }
@@ -53,7 +58,13 @@ export function eip1167InitCode(implementation: Address): Hex {
   ])
 }
 
-/** The runtime code of an EIP-1167 minimal proxy of `implementation` (45 bytes). */
+/**
+ * The runtime code of an EIP-1167 minimal proxy of `implementation` (45 bytes): what
+ * `getCode` returns at a clone.
+ *
+ * @example
+ * const isClone = (await publicClient.getCode({ address })) === eip1167RuntimeCode(implementation)
+ */
 export function eip1167RuntimeCode(implementation: Address): Hex {
   return concatHex([
     '0x363d3d373d3d3d363d73',
@@ -62,7 +73,12 @@ export function eip1167RuntimeCode(implementation: Address): Hex {
   ])
 }
 
-/** The address CREATE2 gives `initCode` deployed by `from` with `salt`. */
+/**
+ * The address CREATE2 gives `initCode` deployed by `from` with `salt`.
+ *
+ * @example
+ * const clone = create2Address({ from: factory, salt, initCode: eip1167InitCode(implementation) })
+ */
 export function create2Address(parameters: { from: Address; salt: Hex; initCode: Hex }): Address {
   return getContractAddress({
     opcode: 'CREATE2',
@@ -77,6 +93,9 @@ export function create2Address(parameters: { from: Address; salt: Hex; initCode:
  * `PUSH2 len DUP1 PUSH1 10 PUSH0 CODECOPY PUSH0 RETURN`). Used by the traditional mode to give
  * each domain its own full copy of an initialisable contract whose constructor disables
  * initialisers.
+ *
+ * @example
+ * const initCode = runtimeInstallerCode(channelDeployedBytecode) // deploys the code as is
  */
 export function runtimeInstallerCode(runtime: Hex): Hex {
   const length = size(runtime)

@@ -213,7 +213,12 @@ function readJson(path: string): object {
   }
 }
 
-/** Renders a plan for people: mode, addresses, what exists, what will be sent and the estimate. */
+/**
+ * Renders a plan for people: mode, addresses, what exists, what will be sent and the estimate.
+ *
+ * @example
+ * console.log(formatPlan(await planDeployment(publicClient, { config, deployer })))
+ */
 export function formatPlan(plan: DeploymentPlan): string {
   const { config, addresses } = plan
   const lines = [

@@ -12,7 +12,12 @@ export class BatchDecodeError extends CalderaError {
   override name = 'BatchDecodeError'
 }
 
-/** Compresses bytes with a codec (zlib level 9, brotli quality 11 with a 16 MiB window). */
+/**
+ * Compresses bytes with a codec (zlib level 9, brotli quality 11 with a 16 MiB window).
+ *
+ * @example
+ * const small = compress({ data: new TextEncoder().encode('aaaaaaaaaa'), codec: 'brotli' })
+ */
 export function compress(parameters: { data: Uint8Array; codec: BatchCodec }): Uint8Array {
   const { data, codec } = parameters
   if (codec === 'zlib') return new Uint8Array(deflateSync(data, { level: 9 }))

@@ -97,6 +97,9 @@ export function calldataPostingCost(parameters: {
  * The blob base fee actually paid: the market blob base fee, but never below the EIP-7918
  * reserve price `baseFee × BLOB_BASE_COST / GAS_PER_BLOB` (a blob costs at least 2^13 gas of
  * execution base fee; when the market fee is below it, EIP-7918 stops the blob fee from falling).
+ *
+ * @example
+ * effectiveBlobBaseFee({ baseFee: 16_000_000_000n, blobBaseFee: 1n }) // 1_000_000_000n
  */
 export function effectiveBlobBaseFee(prices: Pick<DaPrices, 'baseFee' | 'blobBaseFee'>): bigint {
   const reserve = (prices.baseFee * blobBaseCost + gasPerBlob - 1n) / gasPerBlob
