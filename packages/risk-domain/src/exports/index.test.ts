@@ -5,6 +5,7 @@ it('exports the public surface', () => {
   expect(Object.keys(mod).sort()).toMatchInlineSnapshot(`
     [
       "AttestationProofError",
+      "BatchRejectedError",
       "BelowTierMinimumError",
       "DomainStatusError",
       "ProfileNotMetError",
@@ -21,12 +22,14 @@ it('exports the public surface', () => {
       "batchCommitmentCircuit",
       "batchMessageSchema",
       "batchMessagesAbiParameter",
+      "batchVerifierAbi",
       "bondStake",
       "classificationThresholds",
       "classifyScenario",
       "computeBatchRoot",
       "createAttestationProof",
       "dataSensitivities",
+      "defaultVerifyGas",
       "defineDomain",
       "deployAttestationVerifier",
       "deployHybridVerifier",
@@ -47,6 +50,7 @@ it('exports the public surface', () => {
       "signBatchAttestation",
       "submitBatch",
       "toOnchainProfile",
+      "verifyBatch",
     ]
   `)
 })
