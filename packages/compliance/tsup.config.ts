@@ -1,3 +1,3 @@
 import { packageConfig } from '../../tsup.config.base.js'
 
-export default packageConfig()
+export default packageConfig({ entry: { index: 'src/exports/index.ts', cli: 'src/exports/cli.ts' } })

@@ -38,7 +38,8 @@ export type PlantedPattern = {
 
 export type AmlDataset = { transactions: LabelledTransaction[]; patterns: PlantedPattern[] }
 
-const generateSchema = z.object({
+/** Parameters of {@link generateAmlData}, with their defaults. */
+export const generateAmlDataSchema = z.object({
   seed: z.number().int().default(1),
   accounts: z.number().int().min(100).max(10_000_000).default(10_000),
   /** Benign background transactions. */
@@ -49,7 +50,7 @@ const generateSchema = z.object({
   /** First timestamp (seconds). */
   start: z.number().int().nonnegative().default(1_700_000_000),
 })
-export type GenerateAmlDataParameters = z.input<typeof generateSchema>
+export type GenerateAmlDataParameters = z.input<typeof generateAmlDataSchema>
 
 /** A small, fast, seeded PRNG (mulberry32). */
 export function createRandom(seed: number): () => number {
@@ -74,7 +75,7 @@ export function createRandom(seed: number): () => number {
  * const { transactions, patterns } = generateAmlData({ seed: 7, accounts: 2000, background: 20000 })
  */
 export function generateAmlData(parameters: GenerateAmlDataParameters = {}): AmlDataset {
-  const p = parse(generateSchema, parameters, 'AML data generator parameters')
+  const p = parse(generateAmlDataSchema, parameters, 'AML data generator parameters')
   const rnd = createRandom(p.seed)
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1))
   const uni = (lo: number, hi: number) => lo + rnd() * (hi - lo)

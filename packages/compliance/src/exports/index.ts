@@ -54,6 +54,7 @@ export {
   createRandom,
   type GenerateAmlDataParameters,
   generateAmlData,
+  generateAmlDataSchema,
   type LabelledTransaction,
   type PlantedPattern,
   type PlantedTypology,
@@ -67,7 +68,6 @@ export {
   type Typology,
   typologies,
 } from '../aml/types.js'
-export { amlScanCommand, amlScanConfigSchema } from '../cli/amlScanCommand.js'
 export {
   AuditChainBrokenError,
   ComplianceError,
@@ -75,8 +75,7 @@ export {
   RateNotFoundError,
   TransactionFileError,
 } from '../errors/compliance.js'
-export { SettlementTransactionError } from '../internal/client.js'
-export { readTransactionFile, type TransactionFileItem } from '../io/readTransactionFile.js'
+export { type ReadClient, SettlementTransactionError, type WriteClient } from '../internal/client.js'
 export { ofacEthList, ofacEthVersions } from '../sanctions/ofacEth.js'
 export {
   createSanctionsList,
@@ -94,6 +93,7 @@ export {
   type Rate,
   type RateInput,
   type RateSource,
+  rateInputSchema,
 } from '../settlement/fx.js'
 export { instructionsToPacs009 } from '../settlement/instructionsToPacs009.js'
 export {

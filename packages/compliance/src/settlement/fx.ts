@@ -9,7 +9,8 @@ const decimalRate = z
   .string()
   .regex(/^\d{1,30}(\.\d{1,30})?$/, { message: 'a positive decimal rate, e.g. "1.0850"' })
 
-const rateInputSchema = z.object({
+/** One exact FX rate: quote units per base unit as a decimal string. */
+export const rateInputSchema = z.object({
   base: currencySchema,
   quote: currencySchema,
   /** Quote units per one base unit, as an exact decimal string (`"1.0850"`) — never a float. */
