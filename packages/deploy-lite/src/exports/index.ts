@@ -81,6 +81,14 @@ export { batchInboxComponent } from '../stack/components/batchInbox.js'
 export { channelComponent, channelParamsSchema } from '../stack/components/channel.js'
 export { domainRegistryComponent } from '../stack/components/domainRegistry.js'
 export { hybridVerifierComponent, hybridVerifierParamsSchema } from '../stack/components/hybridVerifier.js'
+export {
+  disclosureVerifierComponent,
+  membershipGroth16VerifierComponent,
+  notaryComponent,
+  notaryParamsSchema,
+  rangeGroth16VerifierComponent,
+  selectiveGroth16VerifierComponent,
+} from '../stack/components/privacy.js'
 export { stakingRegistryComponent, stakingRegistryParamsSchema } from '../stack/components/stakingRegistry.js'
 export {
   batchCommitmentGroth16VerifierComponent,

@@ -5,6 +5,13 @@ import { batchInboxComponent } from './components/batchInbox.js'
 import { channelComponent } from './components/channel.js'
 import { domainRegistryComponent } from './components/domainRegistry.js'
 import { hybridVerifierComponent } from './components/hybridVerifier.js'
+import {
+  disclosureVerifierComponent,
+  membershipGroth16VerifierComponent,
+  notaryComponent,
+  rangeGroth16VerifierComponent,
+  selectiveGroth16VerifierComponent,
+} from './components/privacy.js'
 import { stakingRegistryComponent } from './components/stakingRegistry.js'
 import {
   batchCommitmentGroth16VerifierComponent,
@@ -24,6 +31,11 @@ export const domainStack: readonly StackComponent[] = Object.freeze([
   zkBatchVerifierComponent,
   channelComponent,
   batchInboxComponent,
+  notaryComponent,
+  disclosureVerifierComponent,
+  membershipGroth16VerifierComponent,
+  rangeGroth16VerifierComponent,
+  selectiveGroth16VerifierComponent,
 ])
 
 /**
