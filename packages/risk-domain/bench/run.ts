@@ -1,0 +1,195 @@
+/**
+ * On-chain gas per verified cross-domain message for each tier, measured from real transactions
+ * on a local anvil chain: batches of 8 messages verified by the AttestationVerifier (light, 26 of
+ * 50 attestations), the HybridVerifier (enterprise, 67 of 100 attestations: submit + verify after
+ * the window) and the ZkBatchVerifier (financial, Groth16 proof).
+ *
+ * Run: pnpm bench
+ */
+import { fileURLToPath } from 'node:url'
+import { type BenchMetric, summarize, writeResults } from '@caldera/bench-utils'
+import { startDevnet } from '@caldera/devnet'
+import { terminateProver } from '@caldera/zk'
+import { submitBatch } from '../src/actions/submitBatch.js'
+import { verifyBatch } from '../src/actions/verifyBatch.js'
+import { createAttestationProof } from '../src/attestation/createAttestationProof.js'
+import { readBatchCircuitArtifacts } from '../src/node/readBatchCircuitArtifacts.js'
+import { proveBatch } from '../src/zk/proveBatch.js'
+import { makeMessages } from '../test/fixtures.js'
+import { deployTierVerifiers } from '../test/tiers.js'
+
+const BATCH = 8
+const ROUNDS = 5
+const cap = 10n ** 12n
+const zkProofAboveAmount = 10n ** 11n
+
+const devnet = await startDevnet({ chains: [{ name: 'destination' }] })
+try {
+  const chain = devnet.chain('destination')
+  const { walletClient, publicClient, testClient } = chain
+  const tiers = await deployTierVerifiers(chain, { cap, zkProofAboveAmount })
+  const artifacts = await readBatchCircuitArtifacts()
+  const gasOf = async (hash: `0x${string}`) => (await publicClient.getTransactionReceipt({ hash })).gasUsed
+  const batchOf = (source: string, round: number, amount = 1_000_000n) =>
+    makeMessages(BATCH, { source, amount }).map((m) => ({ ...m, nonce: m.nonce + BigInt(round * 100) }))
+
+  const light: number[] = []
+  const light64: number[] = []
+  const financial: number[] = []
+  const enterprise: number[] = []
+  const enterpriseZk: number[] = []
+  const proveMs: number[] = []
+
+  for (let round = 1; round <= ROUNDS; round++) {
+    const batchNonce = BigInt(round)
+    // light: one transaction carrying the attestations
+    {
+      const { domainId, validators, threshold, verifier } = tiers.light
+      const messages = batchOf('light-games', round)
+      const { proof } = await createAttestationProof({
+        domainId,
+        batchNonce,
+        messages,
+        signers: validators.slice(0, threshold),
+      })
+      const { gasUsed } = await verifyBatch(walletClient, {
+        verifier,
+        proofSystem: 'simplified',
+        sourceDomain: domainId,
+        batchNonce,
+        messages,
+        proof,
+        send: true,
+      })
+      light.push(Number(gasUsed))
+      // The same attestation cost spread over a larger batch (light batches are not bound to a circuit size).
+      const large = makeMessages(64, { source: 'light-games' }).map((m) => ({
+        ...m,
+        nonce: m.nonce + BigInt(round * 1_000),
+      }))
+      const nonce64 = batchNonce + 10_000n
+      const signed = await createAttestationProof({
+        domainId,
+        batchNonce: nonce64,
+        messages: large,
+        signers: validators.slice(0, threshold),
+      })
+      const wide = await verifyBatch(walletClient, {
+        verifier,
+        proofSystem: 'simplified',
+        sourceDomain: domainId,
+        batchNonce: nonce64,
+        messages: large,
+        proof: signed.proof,
+        send: true,
+      })
+      light64.push(Number(wide.gasUsed) / 64)
+    }
+    // financial: one transaction carrying the Groth16 proof
+    {
+      const { domainId, verifier } = tiers.financial
+      const messages = batchOf('payments', round)
+      const started = performance.now()
+      const { proof } = await proveBatch({ sourceDomain: domainId, batchNonce, cap, messages, artifacts })
+      proveMs.push(performance.now() - started)
+      const { gasUsed } = await verifyBatch(walletClient, {
+        verifier,
+        proofSystem: 'zk',
+        sourceDomain: domainId,
+        batchNonce,
+        messages,
+        proof,
+        send: true,
+      })
+      financial.push(Number(gasUsed))
+    }
+    // enterprise: submit with the quorum, wait out the window, verify (below and above the ZK threshold)
+    {
+      const { domainId, validators, threshold, verifier, challengeWindowSeconds } = tiers.enterprise
+      const small = batchOf('supply-chain', round)
+      const big = batchOf('supply-chain', round + 1_000, zkProofAboveAmount / 8n)
+      const bigNonce = batchNonce + 1_000n
+      const submit = async (nonce: bigint, messages: typeof small) => {
+        const { proof: attestations } = await createAttestationProof({
+          domainId,
+          batchNonce: nonce,
+          messages,
+          signers: validators.slice(0, threshold),
+        })
+        const { hash } = await submitBatch(walletClient, {
+          verifier,
+          sourceDomain: domainId,
+          batchNonce: nonce,
+          messages,
+          attestations,
+        })
+        return gasOf(hash)
+      }
+      const submitSmall = await submit(batchNonce, small)
+      const submitBig = await submit(bigNonce, big)
+      await testClient.increaseTime({ seconds: challengeWindowSeconds })
+      await testClient.mine({ blocks: 1 })
+      const verifySmall = await verifyBatch(walletClient, {
+        verifier,
+        proofSystem: 'hybrid',
+        sourceDomain: domainId,
+        batchNonce,
+        messages: small,
+        proof: '0x',
+        send: true,
+      })
+      enterprise.push(Number(submitSmall + verifySmall.gasUsed!))
+      const { proof } = await proveBatch({
+        sourceDomain: domainId,
+        batchNonce: bigNonce,
+        cap,
+        messages: big,
+        artifacts,
+      })
+      const verifyBig = await verifyBatch(walletClient, {
+        verifier,
+        proofSystem: 'hybrid',
+        sourceDomain: domainId,
+        batchNonce: bigNonce,
+        messages: big,
+        proof,
+        send: true,
+      })
+      enterpriseZk.push(Number(submitBig + verifyBig.gasUsed!))
+    }
+  }
+
+  const perMessage = (values: number[]) => Math.round(summarize(values).p50 / BATCH)
+  const gas = (value: number): BenchMetric => ({ value, unit: 'gas', better: 'lower' })
+  const lightPer = perMessage(light)
+  const financialPer = perMessage(financial)
+  const metrics: Record<string, BenchMetric> = {
+    gas_per_message_financial: gas(financialPer),
+    gas_per_message_enterprise: gas(perMessage(enterprise)),
+    gas_per_message_light: gas(lightPer),
+    light_to_financial_cost_ratio: {
+      value: Number((lightPer / financialPer).toFixed(4)),
+      unit: 'ratio',
+      target: 0.25,
+      better: 'lower',
+    },
+    gas_per_message_enterprise_above_zk_threshold: gas(perMessage(enterpriseZk)),
+    gas_per_batch_financial_p50: gas(summarize(financial).p50),
+    gas_per_batch_light_p50: gas(summarize(light).p50),
+    batch_size: { value: BATCH, unit: 'messages', better: 'higher' },
+    gas_per_message_light_batch64: gas(Math.round(summarize(light64).p50)),
+    light_batch64_to_financial_cost_ratio: {
+      value: Number((summarize(light64).p50 / financialPer).toFixed(4)),
+      unit: 'ratio',
+      better: 'lower',
+    },
+    financial_proof_time_p50_ms: { value: Math.round(summarize(proveMs).p50), unit: 'ms', better: 'lower' },
+  }
+  console.log(
+    `per batch of ${BATCH} (median of ${ROUNDS}): light ${summarize(light).p50} gas, enterprise ${summarize(enterprise).p50}, financial ${summarize(financial).p50}`,
+  )
+  writeResults(fileURLToPath(new URL('..', import.meta.url)), '@caldera/risk-domain', metrics)
+} finally {
+  await devnet.stop()
+  await terminateProver()
+}
