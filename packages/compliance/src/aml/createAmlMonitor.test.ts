@@ -47,6 +47,7 @@ describe('sanctions', () => {
     ])
     expect(alerts[0]!.accounts[0]).toBe(listed.toLowerCase())
     expect(alerts[0]!.riskScores[listed.toLowerCase()]).toBe(100)
+    expect(alerts[0]!.riskScores[clean]).toBe(50)
     expect(alerts[0]!.reason).toContain('sanctions list version v1')
   })
   it('does not alert before listing, after delisting, or on clean addresses', () => {

@@ -70,6 +70,8 @@ export type AmlMonitor = {
 }
 
 const EMPTY: readonly AmlAlert[] = Object.freeze([])
+/** The listed party gets the full sanctions weight, its counterparty half of it. */
+const SANCTIONS_WEIGHTS = [100, 50] as const
 
 type Account = {
   name: string
@@ -139,6 +141,12 @@ export function createAmlMonitor(parameters: CreateAmlMonitorParameters = {}): A
   const largeValue = Number(config.largeValue.thresholdUsd ?? pack.largeValueUsd)
   const structuringLow = largeValue * config.structuring.lowerFraction
   const velK = config.velocity.maxCount + 1
+  const sanctionsOn = config.sanctions.enabled && lists.length > 0
+  const largeValueOn = config.largeValue.enabled
+  const structuringOn = config.structuring.enabled
+  const velocityOn = config.velocity.enabled
+  const velocityWindow = config.velocity.windowSeconds
+  const checkpointEvery = config.auditCheckpointEvery
   const graph = config.graph.enabled ? new TypologyGraph(config.graph) : undefined
 
   const ids = new Map<string, number>()
@@ -260,15 +268,16 @@ export function createAmlMonitor(parameters: CreateAmlMonitorParameters = {}): A
     involved: number[],
     reason: string,
     extra?: Record<string, string | number>,
+    weights?: readonly number[],
   ): AmlAlert[] {
     const n = (counts.get(ruleId) ?? 0) + 1
     counts.set(ruleId, n)
     const riskScores: Record<string, number> = {}
     const names: string[] = []
-    for (const a of involved) {
+    for (const [i, a] of involved.entries()) {
       const acct = accounts[a]!
       if (riskScores[acct.name] !== undefined) continue
-      acct.score = Math.min(100, acct.score + ruleWeights[ruleId])
+      acct.score = Math.min(100, acct.score + (weights?.[i] ?? ruleWeights[ruleId]))
       riskScores[acct.name] = acct.score
       names.push(acct.name)
     }
@@ -331,7 +340,7 @@ export function createAmlMonitor(parameters: CreateAmlMonitorParameters = {}): A
     const B = accounts[v]!
     let out: AmlAlert[] | undefined
 
-    if (config.sanctions.enabled && (A.sanctions !== null || B.sanctions !== null)) {
+    if (sanctionsOn && (A.sanctions !== null || B.sanctions !== null)) {
       for (const [acct, side] of [
         [A, 'originator'],
         [B, 'beneficiary'],
@@ -347,11 +356,12 @@ export function createAmlMonitor(parameters: CreateAmlMonitorParameters = {}): A
           acct === A ? [u, v] : [v, u],
           `The ${side} ${acct.name} is on sanctions list version ${hit.version} (listed since ${new Date(hit.from * 1000).toISOString().slice(0, 10)}).`,
           { listVersion: hit.version, side },
+          SANCTIONS_WEIGHTS,
         )
       }
     }
 
-    if (config.largeValue.enabled && amount >= largeValue)
+    if (largeValueOn && amount >= largeValue)
       out = emit(
         out,
         'large-value',
@@ -361,7 +371,7 @@ export function createAmlMonitor(parameters: CreateAmlMonitorParameters = {}): A
         `Transfer of ${usdText(amount)} reaches the ${config.jurisdiction} large-value threshold of ${usdText(largeValue)} (${pack.report}).`,
       )
 
-    if (config.structuring.enabled && amount >= structuringLow && amount < largeValue) {
+    if (structuringOn && amount >= structuringLow && amount < largeValue) {
       const w = config.structuring.windowSeconds
       if (A.strTimes === null) {
         A.strTimes = []
@@ -396,7 +406,7 @@ export function createAmlMonitor(parameters: CreateAmlMonitorParameters = {}): A
       }
     }
 
-    if (config.velocity.enabled) {
+    if (velocityOn) {
       if (A.velTimes === null) {
         A.velTimes = new Float64Array(velK)
         A.velIds = new Array(velK)
@@ -406,7 +416,7 @@ export function createAmlMonitor(parameters: CreateAmlMonitorParameters = {}): A
       A.velIds![pos] = id
       A.velPos = pos + 1 === velK ? 0 : pos + 1
       A.velCount++
-      const w = config.velocity.windowSeconds
+      const w = velocityWindow
       if (A.velCount >= velK && t - A.velTimes[A.velPos]! <= w && t - A.velCool >= w) {
         A.velCool = t
         const evidence: string[] = []
@@ -440,7 +450,7 @@ export function createAmlMonitor(parameters: CreateAmlMonitorParameters = {}): A
       }
     }
 
-    if (config.auditCheckpointEvery > 0 && seq % config.auditCheckpointEvery === 0)
+    if (checkpointEvery > 0 && seq % checkpointEvery === 0)
       audit.append('checkpoint', t, { transactions: seq, lastTx: id, alerts: alertCount })
     return out ?? EMPTY
   }
