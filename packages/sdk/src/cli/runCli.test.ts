@@ -37,3 +37,34 @@ describe('caldera', () => {
     expect(err.join('')).toMatch(/Unknown option '--nope'/)
   })
 })
+
+describe.each(commands.map((c) => [c.path.join(' '), c] as const))('caldera %s', (name, command) => {
+  it('prints its usage and options with --help and exits 0', async () => {
+    const { io, out } = capture()
+    expect(await runCli(commands, [...command.path, '--help'], io)).toBe(0)
+    const text = out.join('')
+    expect(text).toContain(`caldera ${name}`)
+    for (const option of Object.keys(command.options ?? {})) expect(text).toContain(`--${option}`)
+  })
+
+  it('rejects an unknown flag with a clear message and exit 2', async () => {
+    const { io, err, out } = capture()
+    expect(await runCli(commands, [...command.path, '--no-such-flag'], io)).toBe(2)
+    expect(err.join('')).toMatch(/Unknown option '--no-such-flag'/)
+    expect(out.join('')).toBe('')
+  })
+})
+
+it('registers the sandbox, deploy, aml, breaker, zk and devnet commands', () => {
+  expect(commands.map((c) => c.path.join(' '))).toMatchInlineSnapshot(`
+    [
+      "sandbox run",
+      "deploy",
+      "aml scan",
+      "breaker replay",
+      "zk contribute",
+      "zk verify",
+      "devnet up",
+    ]
+  `)
+})
