@@ -157,22 +157,28 @@ for (let i = 0; i < TRIPS; i++) {
     functionName: 'send',
     args: [domainIdOf(peerA), recipient, parseEra('1500000')],
   })
-  // The accomplice tries to get value out on the other lane at once.
-  const escapeAttempt = s.escaper
-    .call({
-      address: d.channel,
-      abi: channelAbi,
-      functionName: 'send',
-      args: [domainIdOf(peerB), recipient, parseEra('900000')],
-    })
-    .then(
-      async (hash) => {
-        const receipt = await chain.publicClient.getTransactionReceipt({ hash })
-        const sent = parseEventLogs({ abi: channelAbi, logs: receipt.logs, eventName: 'MessageSent' })
-        return sent[0]?.args.nonce
-      },
-      () => undefined,
-    )
+  // The accomplice tries to get value out on the other lane right after the anomaly is mined.
+  const escapeAttempt = anomaly.then(
+    () => sendEscape(),
+    () => sendEscape(),
+  )
+  function sendEscape() {
+    return s.escaper
+      .call({
+        address: d.channel,
+        abi: channelAbi,
+        functionName: 'send',
+        args: [domainIdOf(peerB), recipient, parseEra('900000')],
+      })
+      .then(
+        async (hash) => {
+          const receipt = await chain.publicClient.getTransactionReceipt({ hash })
+          const sent = parseEventLogs({ abi: channelAbi, logs: receipt.logs, eventName: 'MessageSent' })
+          return sent[0]?.args.nonce
+        },
+        () => undefined,
+      )
+  }
   const isolation = await done
   const finished = performance.now()
   await anomaly
@@ -201,29 +207,39 @@ for (let i = 0; i < TRIPS; i++) {
     if (delivered) escapedUsd += 900_000n * 1_000_000n
   }
   // Governance review: refund the held transfer and reopen every lane of the domain.
-  const heldId = await chain.publicClient.readContract({
+  const heldCount = await chain.publicClient.readContract({
     address: d.channel,
     abi: channelAbi,
     functionName: 'heldCount',
   })
-  await writeAndWait(chain.walletClient, {
-    address: d.channel,
-    abi: channelAbi,
-    functionName: 'refund',
-    args: [heldId],
-  })
+  for (let id = 1n; id <= heldCount; id++) {
+    const held = await chain.publicClient.readContract({
+      address: d.channel,
+      abi: channelAbi,
+      functionName: 'heldTransfer',
+      args: [id],
+    })
+    if (held.status === 1)
+      await writeAndWait(chain.walletClient, {
+        address: d.channel,
+        abi: channelAbi,
+        functionName: 'refund',
+        args: [id],
+      })
+  }
   await writeAndWait(chain.walletClient, {
     address: d.channel,
     abi: channelAbi,
     functionName: 'liftIsolation',
     args: [],
   })
-  await writeAndWait(chain.walletClient, {
-    address: d.channel,
-    abi: channelAbi,
-    functionName: 'unpauseLane',
-    args: [domainIdOf(peerA)],
-  })
+  for (const peer of [peerA, peerB])
+    await writeAndWait(chain.walletClient, {
+      address: d.channel,
+      abi: channelAbi,
+      functionName: 'unpauseLane',
+      args: [domainIdOf(peer)],
+    })
   for (const peer of [peerA, peerB])
     await writeAndWait(net.devnet.chain(peer).walletClient, {
       address: net.domain(peer).channel,
