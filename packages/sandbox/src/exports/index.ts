@@ -26,6 +26,7 @@ export {
   type TxIntent,
 } from '../load/profiles.js'
 export { createRandom, type Random } from '../load/random.js'
+export { type SignedCall, sendSignedBatch } from '../load/sendSigned.js'
 export { type SetupLoadParameters, setupLoad } from '../load/setupLoad.js'
 export { planSendTimes, type Stage, stageSchema, stagesDuration } from '../load/stages.js'
 export {
@@ -52,6 +53,7 @@ export type {
 } from '../report/types.js'
 export { writeReport } from '../report/writeReport.js'
 export { type RpcCall, type RpcErrorObject, type RpcOutcome, rpcBatch, rpcCall } from '../rpc/jsonRpc.js'
+export { tripLatencyMs, unaffectedThroughputRatio } from '../scenario/isolationMetrics.js'
 export { type ScenarioName, scenarioNames, scenarioPreset } from '../scenario/presets.js'
 export { runIsolationDrill } from '../scenario/runIsolationDrill.js'
 export {
@@ -73,3 +75,12 @@ export {
   sloSpecSchema,
 } from '../scenario/spec.js'
 export { formatProgress, formatSummary } from '../scenario/summary.js'
+export { crossDomainIntents } from '../system/crossDomainLoad.js'
+export {
+  COMMITTEE_SIZE,
+  type DeploySystemParameters,
+  deploySystem,
+  ERA_PER_MICRO_USD,
+  type SystemDomain,
+} from '../system/deploySystem.js'
+export { type RunningSystem, type SystemMetrics, startSystem } from '../system/runSystem.js'

@@ -11,7 +11,7 @@ export type LoadProfileName = z.infer<typeof loadProfileNameSchema>
 /** What one generated transaction does, before it is signed. */
 export type TxIntent = {
   readonly profile: LoadProfileName
-  readonly kind: 'transfer' | 'notarize' | 'play'
+  readonly kind: 'transfer' | 'notarize' | 'play' | 'crossDomain'
   /** Index of the sending account among the profile's senders. */
   readonly sender: number
   readonly to: Address
@@ -21,6 +21,8 @@ export type TxIntent = {
   readonly gas: bigint
   /** USD moved, in micro-dollars (0 for writes and game moves). */
   readonly usd: bigint
+  /** Who receives the value (for the AML monitor), when the transaction moves value. */
+  readonly counterparty?: Address
 }
 
 /** The contracts a profile's transactions call on its chain. */
@@ -84,6 +86,7 @@ export const loadProfiles: Readonly<Record<LoadProfileName, ProfileShape>> = {
         value: 0n,
         gas: this.gas,
         usd: amount,
+        counterparty: to,
       }
     },
   },

@@ -25,7 +25,7 @@ export type DomainLoadMetrics = {
   rejected: number
   /** Transactions in canonical blocks. */
   included: number
-  /** Included but reverted. */
+  /** Included but reverted (among the transactions whose receipts were read). */
   reverted: number
   /** Accepted but not in any canonical block when the run ended. */
   pending: number
@@ -35,7 +35,7 @@ export type DomainLoadMetrics = {
   sustainedIncludedTxPerS: number
   /** Inclusion latency: from the send of the request to the block being seen. */
   latencyMs: Percentiles
-  /** Mean gas per transaction by kind (`transfer`, `notarize`, `play`). */
+  /** Mean gas per transaction by kind (`transfer`, `notarize`, `play`, `crossDomain`), from the receipts read. */
   gasPerTx: Record<string, number>
   gasPerBlock: Percentiles
   series: DomainSeries
@@ -61,6 +61,7 @@ export function loadMetrics({
   blocks,
   runStart,
   reorgs = 0,
+  receipts,
 }: {
   domain: string
   tier: Tier
@@ -70,6 +71,8 @@ export function loadMetrics({
   /** Wall-clock ms the series count from. */
   runStart: number
   reorgs?: number
+  /** Receipts (gas, status) by transaction hash, when not read with the blocks (e.g. a sample). */
+  receipts?: ReadonlyMap<string, { gasUsed: bigint; success: boolean }>
 }): DomainLoadMetrics {
   const inclusion = new Map<string, TrackedBlock>()
   const ordered = [...blocks.values()].sort((a, b) => a.number - b.number)
@@ -95,8 +98,9 @@ export function loadMetrics({
       const b = bucket(record.sentAt)
       submittedBuckets[b] = (submittedBuckets[b] ?? 0) + 1
     }
-    if (record.accepted) accepted++
     const block = inclusion.get(tx.hash)
+    // A send that timed out and was answered "nonce too low" on retry was still taken by the chain.
+    if (record.accepted || block) accepted++
     if (!block) return
     included++
     ourBlocks.set(block.number, (ourBlocks.get(block.number) ?? 0) + 1)
@@ -105,7 +109,7 @@ export function loadMetrics({
     firstIncluded = Math.min(firstIncluded, block.observedAt)
     lastIncluded = Math.max(lastIncluded, block.observedAt)
     if (!Number.isNaN(record.sentAt)) latencies.push(Math.max(0, block.observedAt - record.sentAt))
-    const receipt = block.gasByTx?.get(tx.hash)
+    const receipt = block.gasByTx?.get(tx.hash) ?? receipts?.get(tx.hash)
     if (receipt) {
       if (!receipt.success) reverted++
       const g = gasByKind.get(tx.intent.kind) ?? { sum: 0, n: 0 }

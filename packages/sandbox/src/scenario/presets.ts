@@ -54,6 +54,7 @@ export function scenarioPreset({
           {
             name: 'light',
             tier: 'light',
+            blockTime: 0.25,
             load: {
               mix: [{ profile: 'light', weight: 1 }],
               stages: [
@@ -75,6 +76,7 @@ export function scenarioPreset({
           {
             name: 'financial',
             tier: 'financial',
+            blockTime: 0.25,
             load: {
               mix: [
                 { profile: 'financial', weight: 3 },
@@ -86,17 +88,19 @@ export function scenarioPreset({
           {
             name: 'enterprise',
             tier: 'enterprise',
+            blockTime: 0.25,
             load: {
               mix: [
-                { profile: 'enterprise', weight: 10 },
+                { profile: 'enterprise', weight: 20 },
                 { profile: 'financial', weight: 1, senders: 8 },
               ],
-              stages: [{ kind: 'steady', seconds: d, rate: 600 }],
+              stages: [{ kind: 'steady', seconds: d, rate: 560 }],
             },
           },
           {
             name: 'light',
             tier: 'light',
+            blockTime: 0.25,
             load: {
               mix: [{ profile: 'light', weight: 1, senders: 1_000 }],
               stages: [{ kind: 'steady', seconds: d, rate: 200 }],

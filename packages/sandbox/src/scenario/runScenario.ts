@@ -1,4 +1,6 @@
-import { cpus } from 'node:os'
+import { mkdtempSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { parse, type Tier } from '@caldera/core'
 import { type Devnet, type DevnetChain, startDevnet } from '@caldera/devnet'
 import {
@@ -26,8 +28,12 @@ import { type BlockTracker, trackBlocks } from '../metrics/blockTracker.js'
 import { loadMetrics } from '../metrics/loadMetrics.js'
 import type { FaultRecord, ScenarioReport } from '../report/types.js'
 import { writeReport } from '../report/writeReport.js'
-import { rpcCall } from '../rpc/jsonRpc.js'
+import { rpcBatch, rpcCall } from '../rpc/jsonRpc.js'
+import { crossDomainIntents } from '../system/crossDomainLoad.js'
+import { deploySystem, type SystemDomain } from '../system/deploySystem.js'
+import { type RunningSystem, type SystemMetrics, startSystem } from '../system/runSystem.js'
 import { injectChainFault } from './faults.js'
+import { tripLatencyMs, unaffectedThroughputRatio } from './isolationMetrics.js'
 import { evaluateSlos } from './slos.js'
 import { type ScenarioSpec, type ScenarioSpecInput, scenarioSpecSchema } from './spec.js'
 
@@ -52,6 +58,7 @@ type LiveDomain = {
   rpcUrl: string
   chainId: number
   devnet?: DevnetChain
+  wsUrl?: string
   publicClient: PublicClient<Transport, Chain>
   walletClient: WalletClient<Transport, Chain, Account>
   load: LoadSpec
@@ -61,6 +68,8 @@ type LiveDomain = {
   tracker?: BlockTracker
   submit?: SubmitResult
   sent: number
+  /** Sender of each transaction, by hash (for the AML monitor). */
+  senders: Map<string, string>
 }
 
 const ANVIL_FIRST_KEY: Hex = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80'
@@ -83,7 +92,7 @@ function loadOf(domain: ScenarioSpec['domains'][number], durationS: number): Loa
 
 async function connect(
   domain: ScenarioSpec['domains'][number],
-): Promise<Omit<LiveDomain, 'load' | 'txs' | 'sent'>> {
+): Promise<Omit<LiveDomain, 'load' | 'txs' | 'sent' | 'senders'>> {
   const url = domain.rpcUrl!
   const chainId = Number(await rpcCall<string>({ url, method: 'eth_chainId', params: [] }))
   const chain = defineChain({
@@ -151,7 +160,8 @@ export async function runScenario(
     const domains: LiveDomain[] = await Promise.all(
       spec.domains.map(async (d) => {
         const load = loadOf(d, spec.durationS)
-        if (d.rpcUrl !== undefined) return { ...(await connect(d)), load, txs: [], sent: 0 }
+        if (d.rpcUrl !== undefined)
+          return { ...(await connect(d)), load, txs: [], sent: 0, senders: new Map() }
         const chain = devnet!.chain(d.name)
         return {
           name: d.name,
@@ -159,11 +169,13 @@ export async function runScenario(
           rpcUrl: chain.rpcUrl,
           chainId: chain.chainId,
           devnet: chain,
+          wsUrl: chain.wsUrl,
           publicClient: chain.publicClient,
           walletClient: chain.walletClient,
           load,
           txs: [],
           sent: 0,
+          senders: new Map(),
         }
       }),
     )
@@ -186,6 +198,29 @@ export async function runScenario(
       }),
     )
 
+    const useSystem = spec.system.enabled && domains.length >= 2
+    let systemDomains: SystemDomain[] = []
+    if (useSystem) {
+      progress({
+        phase: 'setup',
+        message: 'Deploying the domains (deploy-lite), validators (risk-domain) and channels…',
+      })
+      systemDomains = await deploySystem({
+        seed: spec.seed,
+        domains: domains.map((d) => ({
+          name: d.name,
+          tier: d.tier,
+          chainId: d.chainId,
+          rpcUrl: d.rpcUrl,
+          ...(d.wsUrl !== undefined && { wsUrl: d.wsUrl }),
+          adminWallet: d.walletClient,
+          publicClient: d.publicClient,
+          workload: d.targets!.workload,
+        })),
+        onStep: (message) => progress({ phase: 'setup', message }),
+      })
+    }
+
     for (const d of domains) {
       const count = d.generated!.intents.length
       progress({ phase: 'signing', message: `${d.name}: pre-signing ${count} transactions…` })
@@ -196,11 +231,62 @@ export async function runScenario(
         maxFeePerGas: 200_000_000_000n,
         maxPriorityFeePerGas: 1_000_000n,
       })
+      const self = systemDomains.find((x) => x.name === d.name)
+      if (self && spec.system.crossDomainPerS > 0) {
+        const cross = await presignTransactions({
+          chainId: d.chainId,
+          intents: crossDomainIntents({
+            seed: spec.seed,
+            domain: self,
+            peers: systemDomains.filter((x) => x !== self),
+            perSecond: spec.system.crossDomainPerS,
+            seconds: stagesDuration(d.load.stages as never),
+          }),
+          accounts: self.settlers,
+          nonces: self.settlers.map(() => 1),
+          maxFeePerGas: 200_000_000_000n,
+          maxPriorityFeePerGas: 1_000_000n,
+        })
+        d.txs = [...d.txs, ...cross].sort((a, b) => a.at - b.at)
+        for (const tx of cross) d.senders.set(tx.hash, self.settlers[tx.intent.sender]!.address)
+      }
+      d.txs.forEach((tx) => {
+        if (!d.senders.has(tx.hash)) d.senders.set(tx.hash, d.generated!.accounts[tx.intent.sender]!.address)
+      })
     }
 
-    for (const d of domains) d.tracker = trackBlocks({ rpcUrl: d.rpcUrl, receipts: true })
+    let system: RunningSystem | undefined
+    for (const d of domains) {
+      const byHash = new Map(d.txs.filter((tx) => tx.intent.usd > 0n).map((tx) => [tx.hash as string, tx]))
+      d.tracker = trackBlocks({
+        rpcUrl: d.rpcUrl,
+        onBlock: (block) => {
+          if (!system) return
+          for (const h of block.txHashes) {
+            const tx = byHash.get(h)
+            if (!tx) continue
+            system.aml.ingest({
+              id: h,
+              from: `${d.name}:${d.senders.get(h)}`,
+              to: `${tx.intent.kind === 'crossDomain' ? '*' : d.name}:${tx.intent.counterparty}`,
+              usd: tx.intent.usd,
+              timestamp: block.timestamp,
+            })
+          }
+        },
+      })
+    }
     await Promise.all(domains.map((d) => d.tracker!.waitForBlock(0, 5_000)))
-    const runStart = nowMs() + 200
+    let runStart = nowMs() + 200
+    if (useSystem) {
+      progress({ phase: 'setup', message: 'Starting the relayer, the breaker watcher and the AML monitor…' })
+      system = await startSystem({
+        domains: systemDomains,
+        queueDir: mkdtempSync(join(tmpdir(), 'caldera-sandbox-relayer-')),
+        runStart: () => runStart,
+      })
+      runStart = nowMs() + 200
+    }
     const loadSeconds = Math.max(...domains.map((d) => stagesDuration(d.load.stages as never)))
     progress({ phase: 'setup', message: `Running the load for ${loadSeconds.toFixed(0)} s…` })
 
@@ -213,12 +299,20 @@ export async function runScenario(
         faults.push(await injectChainFault({ fault, target, runStart }))
         return
       }
-      faults.push({
-        t: (nowMs() - runStart) / 1000,
-        kind: fault.kind,
-        domain: 'domain' in fault ? fault.domain : '*',
-        detail: 'not injected: needs the cross-domain system, which this run does not have',
-      })
+      if (!system) {
+        faults.push({
+          t: (nowMs() - runStart) / 1000,
+          kind: fault.kind,
+          domain: 'domain' in fault ? fault.domain : '*',
+          detail: 'not injected: needs the cross-domain system (two or more domains, system enabled)',
+        })
+        return
+      }
+      progress({ phase: 'fault', message: `${fault.kind}${'domain' in fault ? ` on ${fault.domain}` : ''}` })
+      if (fault.kind === 'exploit') faults.push(await system.exploit(fault))
+      else if (fault.kind === 'split-attack') faults.push(await system.splitAttack(fault))
+      else if (fault.kind === 'validator-drop') faults.push(await system.validatorDrop(fault))
+      else faults.push(await system.restartRelayer(fault))
     })
 
     let ticking = true
@@ -257,11 +351,20 @@ export async function runScenario(
 
     progress({ phase: 'drain', message: 'Waiting for the last transactions to be included…' })
     await drain(domains)
+    let systemMetrics: SystemMetrics | undefined
+    if (system) {
+      progress({ phase: 'drain', message: 'Waiting for the relayer to deliver what open lanes carry…' })
+      await system.settle(15_000)
+      systemMetrics = await system.finish()
+    }
     ticking = false
     await ticker
     for (const d of domains) await d.tracker!.stop()
 
-    progress({ phase: 'report', message: 'Writing the report…' })
+    progress({ phase: 'report', message: 'Reading receipts and writing the report…' })
+    const receipts = new Map<string, Map<string, { gasUsed: bigint; success: boolean }>>()
+    for (const d of domains)
+      receipts.set(d.name, await sampleReceipts({ rpcUrl: d.rpcUrl, txs: d.txs, blocks: d.tracker!.blocks }))
     const durationS = (nowMs() - runStart) / 1000
     const domainReports = domains.map((d) => ({
       name: d.name,
@@ -276,9 +379,37 @@ export async function runScenario(
         blocks: d.tracker!.blocks,
         runStart,
         reorgs: d.tracker!.reorgs.length,
+        receipts: receipts.get(d.name)!,
       }),
-      system: {},
+      system: systemMetrics
+        ? {
+            ...(systemMetrics.verificationGasPerMessage[d.tier] !== undefined && {
+              verificationGasPerMessage: systemMetrics.verificationGasPerMessage[d.tier],
+            }),
+            valueHeldUsd: String(systemMetrics.heldByDomain[d.name] ?? 0n),
+            validators: systemDomains.find((x) => x.name === d.name)?.validators.length ?? 0,
+            status: systemMetrics.domainStatus[d.name] ?? '',
+          }
+        : {},
     }))
+    const trip = system?.trip ?? {}
+    const tripped = domains.find((d) => d.name === trip.domain)
+    const tripLatency = tripLatencyMs({
+      ...(trip.exploitHash !== undefined && { exploitHash: trip.exploitHash }),
+      ...(trip.trippedAt !== undefined && { trippedAt: trip.trippedAt }),
+      ...(trip.isolatedAt !== undefined && { isolatedAt: trip.isolatedAt }),
+      ...(tripped?.tracker && { blocks: tripped.tracker.blocks }),
+    })
+    const unaffected =
+      trip.trippedAt === undefined
+        ? undefined
+        : unaffectedThroughputRatio({
+            trippedAt: trip.trippedAt,
+            loadEnd: Math.max(...domains.map((d) => d.submit!.lastSentAt)),
+            domains: domains
+              .filter((d) => d.name !== trip.domain)
+              .map((d) => ({ blocks: d.tracker!.blocks, ours: new Set<string>(d.txs.map((tx) => tx.hash)) })),
+          })
     const sum = (f: (x: (typeof domainReports)[number]) => number) =>
       domainReports.reduce((s, x) => s + f(x), 0)
     const report: ScenarioReport = {
@@ -288,23 +419,28 @@ export async function runScenario(
       durationS: Math.round(durationS * 10) / 10,
       machine: `${cpus().length} cores, Node ${process.version}`,
       domains: domainReports,
-      breaker: { timeline: [] },
+      breaker: {
+        timeline: [...(system?.timeline ?? [])].sort((a, b) => a.t - b.t),
+        ...(tripLatency !== undefined && { tripLatencyMs: tripLatency }),
+      },
       faults: faults.sort((a, b) => a.t - b.t),
       totals: {
         submitTxPerS: Math.round(sum((x) => x.load.submitTxPerS)),
         includedTxPerS: Math.round(sum((x) => x.load.includedTxPerS)),
-        valueLostUsd: '0',
-        valueHeldUsd: '0',
-        messagesSent: 0,
-        messagesDelivered: 0,
-        messagesLost: 0,
-        messagesDuplicated: 0,
-        amlAlerts: 0,
+        valueLostUsd: String(systemMetrics?.valueLost ?? 0n),
+        valueHeldUsd: String(systemMetrics?.valueHeld ?? 0n),
+        messagesSent: systemMetrics?.messagesSent ?? 0,
+        messagesDelivered: systemMetrics?.messagesDelivered ?? 0,
+        messagesLost: systemMetrics?.messagesLost ?? 0,
+        messagesDuplicated: systemMetrics?.messagesDuplicated ?? 0,
+        amlAlerts: systemMetrics?.amlAlerts ?? 0,
+        ...(unaffected !== undefined && { unaffectedThroughputRatio: unaffected }),
       },
       slos: [],
       passed: false,
       components: [
         { name: 'load generator', status: 'ran', detail: 'pre-signed, batched eth_sendRawTransaction' },
+        ...(systemMetrics ? systemComponents(systemDomains, systemMetrics) : []),
       ],
     }
     report.slos = evaluateSlos({ spec, report })
@@ -317,6 +453,72 @@ export async function runScenario(
   } finally {
     await devnet?.stop()
   }
+}
+
+/** Receipts of up to 200 included transactions of each kind (gas per transaction by kind). */
+async function sampleReceipts({
+  rpcUrl,
+  txs,
+  blocks,
+}: {
+  rpcUrl: string
+  txs: readonly SignedTx[]
+  blocks: ReadonlyMap<number, { txHashes: string[] }>
+}): Promise<Map<string, { gasUsed: bigint; success: boolean }>> {
+  const included = new Set<string>()
+  for (const b of blocks.values()) for (const h of b.txHashes) included.add(h)
+  const perKind = new Map<string, number>()
+  const picked: string[] = []
+  for (const tx of txs) {
+    if (!included.has(tx.hash)) continue
+    const n = perKind.get(tx.intent.kind) ?? 0
+    if (n >= 200) continue
+    perKind.set(tx.intent.kind, n + 1)
+    picked.push(tx.hash)
+  }
+  const out = new Map<string, { gasUsed: bigint; success: boolean }>()
+  for (let i = 0; i < picked.length; i += 200) {
+    const chunk = picked.slice(i, i + 200)
+    const outcomes = await rpcBatch({
+      url: rpcUrl,
+      calls: chunk.map((h) => ({ method: 'eth_getTransactionReceipt', params: [h] })),
+    })
+    outcomes.forEach((o, k) => {
+      const r = o.result as { gasUsed: string; status: string } | null | undefined
+      if (r) out.set(chunk[k]!, { gasUsed: BigInt(r.gasUsed), success: r.status === '0x1' })
+    })
+  }
+  return out
+}
+
+function systemComponents(domains: readonly SystemDomain[], m: SystemMetrics): ScenarioReport['components'] {
+  return [
+    {
+      name: 'deploy-lite',
+      status: 'ran',
+      detail: domains
+        .map((d) => `${d.name}: ${Object.keys(d.contracts).length} contracts, ${d.deployGas} gas`)
+        .join('; '),
+    },
+    {
+      name: 'risk-domain',
+      status: 'ran',
+      detail: domains.map((d) => `${d.name}: ${d.validators.length} validators bonded, activated`).join('; '),
+    },
+    {
+      name: 'relayer',
+      status: 'ran',
+      detail: `${m.messagesDelivered}/${m.messagesSent} messages delivered, ${m.messagesPending} queued`,
+    },
+    { name: 'breaker watcher', status: 'ran', detail: 'WebSocket subscriptions on every channel' },
+    {
+      name: 'AML monitor',
+      status: 'ran',
+      detail: `${m.amlAlerts} alert(s): ${Object.entries(m.amlByRule)
+        .map(([rule, n]) => `${rule} ${n}`)
+        .join(', ')}`,
+    },
+  ]
 }
 
 /**
