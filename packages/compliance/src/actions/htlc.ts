@@ -1,6 +1,8 @@
 import { hashedTimelockEscrowAbi, hashedTimelockEscrowBytecode } from '@caldera/contracts'
+import { addressSchema, bigintSchema, bytes32Schema, parse, positiveAmountSchema } from '@caldera/core'
 import { type Address, erc20Abi, type Hash, type Hex, parseEventLogs, sha256 } from 'viem'
 import { readContract } from 'viem/actions'
+import { z } from 'zod'
 import { deployCode, type ReadClient, type WriteClient, writeAndWait } from '../internal/client.js'
 
 /** A hashed timelock as stored on chain. */
@@ -57,7 +59,18 @@ export async function createHtlcLock(
     timelock: bigint
   },
 ): Promise<{ lockId: Hex; hash: Hash }> {
-  const p = parameters
+  const p = parse(
+    z.object({
+      htlc: addressSchema,
+      receiver: addressSchema,
+      token: addressSchema,
+      amount: positiveAmountSchema,
+      hashlock: bytes32Schema,
+      timelock: bigintSchema,
+    }),
+    parameters,
+    'HTLC lock',
+  )
   await writeAndWait(client, {
     address: p.token,
     abi: erc20Abi,
@@ -106,6 +119,11 @@ export async function withdrawHtlc(
   client: WriteClient,
   parameters: { htlc: Address; lockId: Hex; preimage: Hex },
 ): Promise<{ hash: Hash }> {
+  parse(
+    z.object({ htlc: addressSchema, lockId: bytes32Schema, preimage: bytes32Schema }),
+    parameters,
+    'HTLC withdrawal',
+  )
   const { hash } = await writeAndWait(client, {
     address: parameters.htlc,
     abi: hashedTimelockEscrowAbi,

@@ -1,6 +1,8 @@
 import { paymentVersusPaymentEscrowAbi, paymentVersusPaymentEscrowBytecode } from '@caldera/contracts'
+import { addressSchema, bigintSchema, bytes32Schema, parse, positiveAmountSchema } from '@caldera/core'
 import { type Address, erc20Abi, type Hash, type Hex, parseEventLogs, zeroAddress } from 'viem'
 import { readContract } from 'viem/actions'
+import { z } from 'zod'
 import {
   cloneCreationCode,
   deployCode,
@@ -27,6 +29,18 @@ export type PvpTrade = {
 }
 
 const statuses: readonly PvpTradeStatus[] = ['None', 'Open', 'Settled', 'Refunded']
+
+const createTradeSchema = z.object({
+  escrow: addressSchema,
+  partyA: addressSchema,
+  tokenA: addressSchema,
+  amountA: positiveAmountSchema,
+  partyB: addressSchema,
+  tokenB: addressSchema,
+  amountB: positiveAmountSchema,
+  deadline: bigintSchema,
+})
+const tradeRefSchema = z.object({ escrow: addressSchema, tradeId: bytes32Schema })
 
 /**
  * Deploys a `PaymentVersusPaymentEscrow` (clone of an implementation, deployed too unless
@@ -73,7 +87,7 @@ export async function createPvpTrade(
     deadline: bigint
   },
 ): Promise<{ tradeId: Hex; hash: Hash }> {
-  const p = parameters
+  const p = parse(createTradeSchema, parameters, 'PvP trade')
   const { hash, receipt } = await writeAndWait(client, {
     address: p.escrow,
     abi: paymentVersusPaymentEscrowAbi,
@@ -134,6 +148,7 @@ export async function fundPvpTrade(
   client: WriteClient,
   parameters: { escrow: Address; tradeId: Hex },
 ): Promise<{ hash: Hash; settled: boolean }> {
+  parse(tradeRefSchema, parameters, 'PvP trade reference')
   const trade = await getPvpTrade(client, parameters)
   const me = client.account.address.toLowerCase()
   const isA = trade.partyA.toLowerCase() === me
@@ -166,6 +181,7 @@ export async function refundPvpTrade(
   client: WriteClient,
   parameters: { escrow: Address; tradeId: Hex },
 ): Promise<{ hash: Hash; refundedA: boolean; refundedB: boolean }> {
+  parse(tradeRefSchema, parameters, 'PvP trade reference')
   const { hash, receipt } = await writeAndWait(client, {
     address: parameters.escrow,
     abi: paymentVersusPaymentEscrowAbi,

@@ -35,7 +35,13 @@ export async function deploySanctionsRegistry(
   return { address, implementation }
 }
 
-/** keccak256 of a list version label, as stored on chain. */
+/**
+ * keccak256 of a list version label, as stored on chain in `listVersion`.
+ *
+ * @example
+ * import { sanctionsVersionId } from '@caldera/compliance'
+ * sanctionsVersionId('ofac-sdn-eth@0650c71e') // '0x…'
+ */
 export function sanctionsVersionId(version: string): Hex {
   return keccak256(stringToHex(version))
 }

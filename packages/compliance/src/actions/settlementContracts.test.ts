@@ -125,6 +125,9 @@ describe('PaymentVersusPaymentEscrow', () => {
     const { address: escrow } = await deployPvpEscrow(alice)
     const { tradeId } = await openTrade(escrow)
     await expect(fundPvpTrade(carol, { escrow, tradeId })).rejects.toThrow(/NotAParty/)
+    await expect(fundPvpTrade(alice, { escrow, tradeId: '0x1234' })).rejects.toThrow(
+      /tradeId: expected a 0x-prefixed 32-byte hex value/,
+    )
     await fundPvpTrade(alice, { escrow, tradeId })
     await expect(fundPvpTrade(alice, { escrow, tradeId })).rejects.toThrow(/AlreadyFunded/)
   })

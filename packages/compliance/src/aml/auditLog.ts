@@ -29,7 +29,13 @@ export type AuditLog = {
 
 const ZERO = `0x${'0'.repeat(64)}` as const
 
-/** JSON with sorted object keys (bigints as decimal strings), so a hash does not depend on key order. */
+/**
+ * JSON with sorted object keys (bigints as decimal strings), so a hash does not depend on key order.
+ *
+ * @example
+ * import { canonicalJson } from '@caldera/compliance'
+ * canonicalJson({ b: 1n, a: [true] }) // '{"a":[true],"b":"1"}'
+ */
 export function canonicalJson(value: unknown): string {
   if (typeof value === 'bigint') return JSON.stringify(value.toString())
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'

@@ -52,7 +52,14 @@ export const generateAmlDataSchema = z.object({
 })
 export type GenerateAmlDataParameters = z.input<typeof generateAmlDataSchema>
 
-/** A small, fast, seeded PRNG (mulberry32). */
+/**
+ * A small, fast, seeded PRNG (mulberry32) returning numbers in [0, 1).
+ *
+ * @example
+ * import { createRandom } from '@caldera/compliance'
+ * const random = createRandom(42)
+ * random() // the same sequence for the same seed
+ */
 export function createRandom(seed: number): () => number {
   let a = seed >>> 0
   return () => {

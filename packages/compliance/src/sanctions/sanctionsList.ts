@@ -118,7 +118,13 @@ export function createSanctionsList(parameters: {
   }
 }
 
-/** The interval of `list` that covers `at`, if any. */
+/**
+ * The listing interval that covers time `at`, if any.
+ *
+ * @example
+ * import { listedIn, ofacEthList } from '@caldera/compliance'
+ * listedIn(ofacEthList().intervalsOf('0x8589427373D6D84E98730D7795D8f6f8731FDA16'), 1740000000)?.version
+ */
 export function listedIn(list: readonly ListingInterval[], at: number): ListingInterval | undefined {
   for (const interval of list)
     if (interval.from <= at && (interval.to === undefined || at < interval.to)) return interval

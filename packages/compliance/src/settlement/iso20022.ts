@@ -107,7 +107,13 @@ function esc(text: string): string {
     .replace(/'/g, '&apos;')
 }
 
-/** Base units to an ISO 20022 decimal (at most 5 fraction digits, 18 digits in all). */
+/**
+ * Formats base units as an ISO 20022 decimal (at most 5 fraction digits, 18 digits in all).
+ *
+ * @example
+ * import { formatIsoAmount } from '@caldera/compliance'
+ * formatIsoAmount(123456n, 2) // '1234.56'
+ */
 export function formatIsoAmount(amount: bigint, decimals: number): string {
   let d = decimals
   let a = amount

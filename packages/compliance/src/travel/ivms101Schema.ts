@@ -20,7 +20,13 @@ export const nationalIdentifierTypes = [
   'MISC',
 ] as const
 
-/** ISO 17442 LEI: 18 alphanumerics + 2 check digits (mod 97 = 1). */
+/**
+ * Checks an ISO 17442 LEI: 18 alphanumerics and 2 check digits (ISO 7064 mod 97-10).
+ *
+ * @example
+ * import { isValidLei } from '@caldera/compliance'
+ * isValidLei('5493001KJTIIGC8Y1R12') // true
+ */
 export function isValidLei(lei: string): boolean {
   if (!/^[A-Z0-9]{18}[0-9]{2}$/.test(lei)) return false
   const digits = lei.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55))
