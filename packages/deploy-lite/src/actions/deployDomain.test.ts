@@ -1,4 +1,4 @@
-import { batchInboxAbi, cloneFactoryAbi, hybridVerifierAbi } from '@caldera/contracts'
+import { batchInboxAbi, cloneFactoryAbi, hybridVerifierAbi, zkBatchVerifierAbi } from '@caldera/contracts'
 import { domainIdOf, tierPresets, ValidationError } from '@caldera/core'
 import { type Devnet, type DevnetChain, startDevnet } from '@caldera/devnet'
 import fc from 'fast-check'
@@ -84,6 +84,21 @@ describe('deployDomain', () => {
         functionName: 'zkProofAbove',
       }),
     ).toBe(100_000n * 10n ** 18n)
+    // Wiring between components: hybrid → ZK batch verifier clone → shared Groth16 verifier.
+    expect(
+      await chain.publicClient.readContract({
+        address: hybrid,
+        abi: hybridVerifierAbi,
+        functionName: 'zkVerifier',
+      }),
+    ).toBe(predicted.contracts.ZkBatchVerifier)
+    expect(
+      await chain.publicClient.readContract({
+        address: predicted.contracts.ZkBatchVerifier!,
+        abi: zkBatchVerifierAbi,
+        functionName: 'groth16Verifier',
+      }),
+    ).toBe(predicted.contracts.BatchCommitmentGroth16Verifier)
     // The clone works: the poster posts a batch, the hash is stored.
     const batch = toHex(new Uint8Array([1, 2, 3, 4]))
     const hash = await chain.walletClient.writeContract({

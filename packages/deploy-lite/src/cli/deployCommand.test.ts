@@ -49,6 +49,9 @@ describe('caldera deploy', () => {
       ),
     )
     expect(stdout).toMatch(/Estimate: \d+ gas × [\d.]+ gwei = [\d.]+ ETH ≈ \$[\d.]+/)
+    expect(stdout).toMatch(
+      /Traditional deployment of this domain: \d+ gas; lite: \d+ gas now \([\d.]+%\), \d+ gas for each further domain on this chain \([\d.]+%\)/,
+    )
     expect(stdout).toContain('Dry run: nothing was sent.')
     expect(await chain.publicClient.getBlockNumber()).toBe(before)
   })

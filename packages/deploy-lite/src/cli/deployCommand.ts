@@ -137,6 +137,20 @@ export const deployCommand = defineCommand({
     const config = validateDeployConfig({ config: input, stack: domainStack })
     const plan = await planDeployment(client, { config, deployer })
     io.stdout(formatPlan(plan))
+    if (config.mode === 'lite' && !plan.alreadyDeployed) {
+      // What the same domain would cost the traditional way (simulated, nothing sent).
+      const traditional = await planDeployment(client, {
+        config: { ...input, mode: 'traditional' },
+        deployer,
+      }).catch(() => null)
+      if (traditional && !traditional.alreadyDeployed) {
+        const domainGas = plan.steps.filter((s) => s.kind === 'domain').reduce((sum, s) => sum + s.gas, 0n)
+        io.stdout(
+          `Traditional deployment of this domain: ${traditional.gas} gas; lite: ${plan.gas} gas now (${percent(plan.gas, traditional.gas)}), ` +
+            `${domainGas} gas for each further domain on this chain (${percent(domainGas, traditional.gas)}).\n`,
+        )
+      }
+    }
     if (values['dry-run']) {
       io.stdout(
         plan.alreadyDeployed ? '\nAlready deployed: nothing to do.\n' : '\nDry run: nothing was sent.\n',
@@ -202,6 +216,10 @@ function buildInput(parameters: { values: DeployValues; extra: object; chainId: 
   }
 }
 
+function percent(part: bigint, whole: bigint): string {
+  return `${((Number(part) / Number(whole)) * 100).toFixed(1)}%`
+}
+
 function readJson(path: string): object {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as object
@@ -221,19 +239,27 @@ function readJson(path: string): object {
  */
 export function formatPlan(plan: DeploymentPlan): string {
   const { config, addresses } = plan
+  const perChain: [string, string][] = [
+    ...(addresses.factory ? [['CloneFactory', addresses.factory] as [string, string]] : []),
+    ...Object.entries(addresses.implementations).filter(([n, a]) => addresses.contracts[n] !== a),
+  ]
+  const domain = Object.entries(addresses.contracts).map(([n, a]): [string, string] => [
+    n,
+    addresses.implementations[n] === a ? `${a}  (shared singleton)` : a,
+  ])
+  const width = Math.max(...[...perChain, ...domain].map(([n]) => n.length)) + 2
+  const row = ([n, a]: [string, string]) => `  ${n.padEnd(width)}${a}`
+  const stepWidth = Math.max(0, ...plan.steps.map((s) => s.label.length)) + 2
   const lines = [
     `Domain ${config.domain.name} (${config.domain.tier}), ${config.mode} mode, chain ${plan.chainId}, deployer ${plan.deployer}`,
     '',
-    'Addresses:',
-    ...(addresses.factory ? [`  ${'CloneFactory'.padEnd(22)} ${addresses.factory}`] : []),
-    ...Object.entries(addresses.implementations).map(
-      ([n, a]) => `  ${`${n} (implementation)`.padEnd(22)} ${a}`,
-    ),
-    ...Object.entries(addresses.contracts).map(([n, a]) => `  ${n.padEnd(22)} ${a}`),
+    ...(perChain.length > 0 ? ['Implementations (once per chain):', ...perChain.map(row), ''] : []),
+    `Contracts of domain ${config.domain.name}:`,
+    ...domain.map(row),
     '',
     ...(plan.existing.length > 0 ? ['Already on chain:', ...plan.existing.map((e) => `  ${e}`), ''] : []),
     plan.steps.length > 0 ? 'Transactions:' : 'Transactions: none',
-    ...plan.steps.map((s) => `  ${s.label.padEnd(40)} ${String(s.gas).padStart(10)} gas`),
+    ...plan.steps.map((s) => `  ${s.label.padEnd(stepWidth)}${String(s.gas).padStart(10)} gas`),
     '',
     `Estimate: ${plan.gas} gas × ${formatGwei(plan.gasPrice)} gwei = ${formatEther(plan.costWei)} ETH` +
       (plan.costUsd === null ? '' : ` ≈ $${formatUsd(plan.costUsd)}`),
