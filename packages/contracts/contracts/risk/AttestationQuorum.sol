@@ -13,14 +13,17 @@ abstract contract AttestationQuorum is AccessControl {
     /// @notice Role allowed to replace a source domain's validator set.
     bytes32 public constant VALIDATOR_SET_ROLE = keccak256("VALIDATOR_SET_ROLE");
 
+    /// @dev The set's addresses, sorted ascending, live packed (20 bytes each, after a STOP byte)
+    ///      in the code of a data contract: one EXTCODECOPY loads them all, far cheaper than one
+    ///      cold SLOAD per signer.
     struct ValidatorSet {
-        uint64 epoch;
-        uint32 size;
-        uint32 threshold;
+        uint32 epoch;
+        uint16 size;
+        uint16 threshold;
+        address data;
     }
 
     mapping(bytes32 domainId => ValidatorSet) private _sets;
-    mapping(bytes32 domainId => mapping(uint64 epoch => mapping(address validator => bool))) private _members;
 
     /// @notice A source domain's validator set was replaced.
     event ValidatorSetUpdated(bytes32 indexed domainId, uint64 epoch, address[] validators, uint256 threshold);
@@ -37,21 +40,31 @@ abstract contract AttestationQuorum is AccessControl {
     error NotAValidator(uint256 index, address signer);
     error QuorumNotReached(uint256 signatures, uint256 threshold);
 
-    /// @notice Replaces the validator set of `domainId`; `threshold` signatures verify a batch.
+    /// @notice Replaces the validator set of `domainId` (any order; at most 1,000); `threshold`
+    ///         signatures verify a batch.
     function setValidatorSet(bytes32 domainId, address[] calldata validators, uint256 threshold)
         external
         onlyRole(VALIDATOR_SET_ROLE)
     {
-        if (threshold == 0 || threshold > validators.length) revert InvalidThreshold(threshold, validators.length);
-        uint64 epoch = _sets[domainId].epoch + 1;
-        mapping(address => bool) storage members = _members[domainId][epoch];
-        for (uint256 i; i < validators.length; ++i) {
-            address v = validators[i];
-            if (v == address(0)) revert ZeroValidator();
-            if (members[v]) revert DuplicateValidator(v);
-            members[v] = true;
+        uint256 n = validators.length;
+        if (n > 1_000 || threshold == 0 || threshold > n) revert InvalidThreshold(threshold, n);
+        address[] memory sorted = validators;
+        for (uint256 i = 1; i < n; ++i) {
+            address key = sorted[i];
+            uint256 j = i;
+            while (j > 0 && sorted[j - 1] > key) {
+                sorted[j] = sorted[j - 1];
+                --j;
+            }
+            sorted[j] = key;
         }
-        _sets[domainId] = ValidatorSet(epoch, uint32(validators.length), uint32(threshold));
+        if (sorted[0] == address(0)) revert ZeroValidator();
+        for (uint256 i = 1; i < n; ++i) {
+            if (sorted[i] == sorted[i - 1]) revert DuplicateValidator(sorted[i]);
+        }
+        address data = _writeSet(sorted);
+        uint32 epoch = _sets[domainId].epoch + 1;
+        _sets[domainId] = ValidatorSet(epoch, uint16(n), uint16(threshold), data);
         emit ValidatorSetUpdated(domainId, epoch, validators, threshold);
     }
 
@@ -61,9 +74,27 @@ abstract contract AttestationQuorum is AccessControl {
         return (s.epoch, s.size, s.threshold);
     }
 
+    /// @notice The current validators of `domainId`, ascending.
+    function validatorsOf(bytes32 domainId) public view returns (address[] memory validators) {
+        ValidatorSet memory s = _sets[domainId];
+        bytes memory packed = _readSet(s);
+        validators = new address[](s.size);
+        for (uint256 i; i < s.size; ++i) {
+            address v;
+            assembly ("memory-safe") {
+                v := shr(96, mload(add(add(packed, 32), mul(i, 20))))
+            }
+            validators[i] = v;
+        }
+    }
+
     /// @notice Whether `validator` is in the current set of `domainId`.
     function isValidator(bytes32 domainId, address validator) public view returns (bool) {
-        return _members[domainId][_sets[domainId].epoch][validator];
+        address[] memory list = validatorsOf(domainId);
+        for (uint256 i; i < list.length; ++i) {
+            if (list[i] == validator) return true;
+        }
+        return false;
     }
 
     /// @notice The keccak batch root the validators sign.
@@ -93,14 +124,53 @@ abstract contract AttestationQuorum is AccessControl {
         uint256 count = attestations.length / 65;
         if (count < set.threshold) revert QuorumNotReached(count, set.threshold);
         bytes32 hash = BatchAttestationLib.digest(domainId, batchNonce, root);
-        mapping(address => bool) storage members = _members[domainId][set.epoch];
+        bytes memory packed = _readSet(set);
+        uint256 size = set.size;
+        uint256 j; // cursor in the ascending validator list
         address previous;
         for (uint256 i; i < count; ++i) {
             address signer = BatchAttestationLib.recoverPacked(hash, attestations, i);
             if (signer == address(0)) revert InvalidSignature(i);
             if (signer <= previous) revert SignersNotAscending(i, signer);
-            if (!members[signer]) revert NotAValidator(i, signer);
+            address member;
+            while (j < size) {
+                assembly ("memory-safe") {
+                    member := shr(96, mload(add(add(packed, 32), mul(j, 20))))
+                }
+                if (member >= signer) break;
+                ++j;
+            }
+            if (j == size || member != signer) revert NotAValidator(i, signer);
+            ++j;
             previous = signer;
+        }
+    }
+
+    /// @dev Deploys a data contract whose code is a STOP byte followed by `sorted`, packed.
+    function _writeSet(address[] memory sorted) private returns (address data) {
+        bytes memory packed = new bytes(sorted.length * 20);
+        for (uint256 i; i < sorted.length; ++i) {
+            address v = sorted[i];
+            assembly ("memory-safe") {
+                mstore(add(add(packed, 32), mul(i, 20)), shl(96, v))
+            }
+        }
+        bytes memory init = abi.encodePacked(
+            hex"61", uint16(packed.length + 1), hex"80600a3d393df300", packed
+        );
+        assembly ("memory-safe") {
+            data := create(0, add(init, 32), mload(init))
+        }
+        if (data == address(0)) revert ZeroValidator();
+    }
+
+    /// @dev The packed addresses of `set` (20 bytes each), read from its data contract.
+    function _readSet(ValidatorSet memory set) private view returns (bytes memory packed) {
+        uint256 length = uint256(set.size) * 20;
+        address data = set.data;
+        packed = new bytes(length);
+        assembly ("memory-safe") {
+            extcodecopy(data, add(packed, 32), 1, length)
         }
     }
 }

@@ -117,4 +117,93 @@ describe('AttestationVerifier on anvil (light tier, k-of-n)', () => {
     })
     await expect(verify(1n, foreign, proof)).rejects.toThrow(/WrongSourceDomain/)
   })
+
+  it('keeps a sorted copy of each set, rejects bad sets and forgets a replaced one', async () => {
+    const { walletClient, publicClient } = devnet.chain('destination')
+    const other = domainIdOf('other-light')
+    const first = validatorAccounts(5, 'first')
+    const second = validatorAccounts(4, 'second')
+    await setValidatorSet(walletClient, {
+      verifier,
+      domainId: other,
+      validators: first.map((v) => v.address),
+      threshold: 3,
+    })
+    const list = await publicClient.readContract({
+      address: verifier,
+      abi: attestationVerifierAbi,
+      functionName: 'validatorsOf',
+      args: [other],
+    })
+    expect(list).toEqual(first.map((v) => v.address).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)))
+    const messages2 = makeMessages(2, { source: 'other-light' })
+    const signedByFirst = await createAttestationProof({
+      domainId: other,
+      batchNonce: 1n,
+      messages: messages2,
+      signers: first.slice(0, 3),
+    })
+    const check = (proof: Hex) =>
+      publicClient.readContract({
+        address: verifier,
+        abi: attestationVerifierAbi,
+        functionName: 'verifyBatch',
+        args: [other, 1n, messages2, proof],
+      })
+    expect(await check(signedByFirst.proof)).toBe(true)
+
+    await setValidatorSet(walletClient, {
+      verifier,
+      domainId: other,
+      validators: second.map((v) => v.address),
+      threshold: 2,
+    })
+    await expect(check(signedByFirst.proof)).rejects.toThrow(/NotAValidator/)
+    const signedBySecond = await createAttestationProof({
+      domainId: other,
+      batchNonce: 1n,
+      messages: messages2,
+      signers: second.slice(1, 3),
+    })
+    expect(await check(signedBySecond.proof)).toBe(true)
+    expect(
+      await publicClient.readContract({
+        address: verifier,
+        abi: attestationVerifierAbi,
+        functionName: 'isValidator',
+        args: [other, first[0]!.address],
+      }),
+    ).toBe(false)
+    expect(
+      await publicClient.readContract({
+        address: verifier,
+        abi: attestationVerifierAbi,
+        functionName: 'validatorSet',
+        args: [other],
+      }),
+    ).toEqual([2n, 4n, 2n])
+
+    const dup = [second[0]!.address, second[1]!.address, second[0]!.address]
+    await expect(
+      setValidatorSet(walletClient, { verifier, domainId: other, validators: dup, threshold: 2 }),
+    ).rejects.toThrow(/DuplicateValidator/)
+    await expect(
+      setValidatorSet(walletClient, {
+        verifier,
+        domainId: other,
+        validators: [second[0]!.address],
+        threshold: 2,
+      }),
+    ).rejects.toThrow(/threshold/)
+    const stranger = devnet.chain('destination').accounts[4]!
+    await expect(
+      publicClient.simulateContract({
+        account: stranger,
+        address: verifier,
+        abi: attestationVerifierAbi,
+        functionName: 'setValidatorSet',
+        args: [other, [stranger.address], 1n],
+      }),
+    ).rejects.toThrow(/AccessControlUnauthorizedAccount/)
+  })
 })
