@@ -94,9 +94,11 @@ export function calldataPostingCost(parameters: {
 }
 
 /**
- * The blob base fee actually paid: the market blob base fee, but never below the EIP-7918
- * reserve price `baseFee × BLOB_BASE_COST / GAS_PER_BLOB` (a blob costs at least 2^13 gas of
- * execution base fee; when the market fee is below it, EIP-7918 stops the blob fee from falling).
+ * The blob base fee the model charges: the market blob base fee, floored at the EIP-7918 reserve
+ * price `baseFee × BLOB_BASE_COST / GAS_PER_BLOB` (a blob costs at least 2^13 gas of execution
+ * base fee). EIP-7918 enforces the reserve through the fee update: while the blob fee is below
+ * it, excess blob gas only grows, so the fee rises to the reserve within blocks. The model uses
+ * that steady state; a single block may still price blobs lower.
  *
  * @example
  * effectiveBlobBaseFee({ baseFee: 16_000_000_000n, blobBaseFee: 1n }) // 1_000_000_000n
