@@ -1,16 +1,32 @@
-import type { Abi, Address, Hash } from 'viem'
+import type { Abi, Address, Hash, Hex } from 'viem'
 import { encodeFunctionData } from 'viem'
-import { getTransactionCount, getTransactionReceipt, sendTransaction } from 'viem/actions'
+import {
+  getChainId,
+  getTransactionCount,
+  getTransactionReceipt,
+  sendRawTransaction,
+  sendTransaction,
+} from 'viem/actions'
 import { TransactionRevertedError, type WriteClient } from './client.js'
+
+/** A contract call a {@link ChainSender} sends. */
+export type SenderCall = { address: Address; abi: Abi; functionName: string; args: readonly unknown[] }
 
 /**
  * Sends transactions on one chain with the least latency: nonce tracked locally, gas and fees
  * given explicitly (no estimation round trips), receipts polled every few milliseconds. Sends
  * are serialized so nonces stay in order; a failed send resynchronizes the nonce.
+ *
+ * Standby calls (`standby`) are kept signed for the next nonce, so sending one is a single
+ * `eth_sendRawTransaction` with no signing on the critical path (local accounts only).
  */
 export class ChainSender {
   private nonce: number | undefined
+  private chainId: number | undefined
   private tail: Promise<unknown> = Promise.resolve()
+  private readonly standbyCalls = new Map<string, SenderCall>()
+  private readonly signed = new Map<string, { nonce: number; raw: Hex }>()
+  private signing: Promise<void> | undefined
 
   constructor(
     readonly client: WriteClient,
@@ -24,42 +40,73 @@ export class ChainSender {
     } = {},
   ) {}
 
+  /** Keeps `call` signed for the next nonce under `key` (re-signed after every send). */
+  async standby(key: string, call: SenderCall): Promise<void> {
+    this.standbyCalls.set(key, call)
+    await this.presign()
+  }
+
   /** Sends a contract call and resolves with its hash once it is mined successfully. */
-  call(parameters: {
-    address: Address
-    abi: Abi
-    functionName: string
-    args: readonly unknown[]
-  }): Promise<Hash> {
+  call(parameters: SenderCall, key?: string): Promise<Hash> {
     const run = this.tail.then(
-      () => this.send(parameters),
-      () => this.send(parameters),
+      () => this.send(parameters, key),
+      () => this.send(parameters, key),
     )
     this.tail = run.catch(() => undefined)
     return run
   }
 
-  private async send(parameters: {
-    address: Address
-    abi: Abi
-    functionName: string
-    args: readonly unknown[]
-  }): Promise<Hash> {
+  private async send(parameters: SenderCall, key: string | undefined): Promise<Hash> {
     try {
-      return await this.sendOnce(parameters)
+      return await this.sendOnce(parameters, key)
     } catch (error) {
       // Another sender used this account: resynchronize the nonce and try again at once.
       if (!/nonce/i.test(error instanceof Error ? error.message : String(error))) throw error
-      return this.sendOnce(parameters)
+      return this.sendOnce(parameters, undefined)
+    } finally {
+      if (this.standbyCalls.size > 0) setTimeout(() => void this.presign().catch(() => undefined), 0)
     }
   }
 
-  private async sendOnce(parameters: {
-    address: Address
-    abi: Abi
-    functionName: string
-    args: readonly unknown[]
-  }) {
+  private tx(parameters: SenderCall, nonce: number) {
+    return {
+      to: parameters.address,
+      data: encodeFunctionData(parameters as never),
+      nonce,
+      gas: this.options.gas ?? 300_000n,
+      maxFeePerGas: this.options.maxFeePerGas ?? 50_000_000_000n,
+      maxPriorityFeePerGas: this.options.maxPriorityFeePerGas ?? 1_000_000_000n,
+    }
+  }
+
+  private async presign(): Promise<void> {
+    const account = this.client.account
+    if (account.type !== 'local' || !account.signTransaction) return
+    if (this.signing) return this.signing
+    this.signing = (async () => {
+      const bound = this.options.rpcTimeoutMs ?? 1_500
+      this.nonce ??= await withTimeout(
+        getTransactionCount(this.client, { address: account.address, blockTag: 'pending' }),
+        bound,
+      )
+      this.chainId ??= this.client.chain?.id ?? (await withTimeout(getChainId(this.client), bound))
+      const nonce = this.nonce
+      for (const [key, call] of this.standbyCalls) {
+        if (this.signed.get(key)?.nonce === nonce) continue
+        const raw = await account.signTransaction!({
+          ...this.tx(call, nonce),
+          chainId: this.chainId,
+          type: 'eip1559',
+        })
+        this.signed.set(key, { nonce, raw })
+      }
+    })().finally(() => {
+      this.signing = undefined
+    })
+    return this.signing
+  }
+
+  private async sendOnce(parameters: SenderCall, key: string | undefined): Promise<Hash> {
     const { client } = this
     const bound = this.options.rpcTimeoutMs ?? 1_500
     try {
@@ -67,20 +114,18 @@ export class ChainSender {
         getTransactionCount(client, { address: client.account.address, blockTag: 'pending' }),
         bound,
       )
-      const data = encodeFunctionData(parameters as never)
-      const hash = await withTimeout(
-        sendTransaction(client, {
-          account: client.account,
-          chain: client.chain,
-          to: parameters.address,
-          data,
-          nonce: this.nonce,
-          gas: this.options.gas ?? 300_000n,
-          maxFeePerGas: this.options.maxFeePerGas ?? 50_000_000_000n,
-          maxPriorityFeePerGas: this.options.maxPriorityFeePerGas ?? 1_000_000_000n,
-        } as never),
-        bound,
-      )
+      const ready = key === undefined ? undefined : this.signed.get(key)
+      const hash =
+        ready && ready.nonce === this.nonce
+          ? await withTimeout(sendRawTransaction(client, { serializedTransaction: ready.raw }), bound)
+          : await withTimeout(
+              sendTransaction(client, {
+                account: client.account,
+                chain: client.chain,
+                ...this.tx(parameters, this.nonce),
+              } as never),
+              bound,
+            )
       this.nonce++
       const deadline = Date.now() + (this.options.receiptTimeoutMs ?? 30_000)
       for (;;) {

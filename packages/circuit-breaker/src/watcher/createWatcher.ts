@@ -171,16 +171,18 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
   let running = false
   let heartbeat: ReturnType<typeof setInterval> | undefined
 
+  const isolateCall = (rt: Runtime, target: string) => ({
+    address: rt.domain.channel,
+    abi: channelAbi,
+    functionName: 'isolate',
+    args: [domainIdOf(target)],
+  })
+
   async function isolateOn(rt: Runtime, target: string, started: number): Promise<IsolationResult> {
     let delay = retry.delayMs
     for (let attempt = 1; ; attempt++) {
       try {
-        const hash = await rt.sender.call({
-          address: rt.domain.channel,
-          abi: channelAbi,
-          functionName: 'isolate',
-          args: [domainIdOf(target)],
-        })
+        const hash = await rt.sender.call(isolateCall(rt, target), `isolate:${target}`)
         return { chain: rt.domain.name, ok: true, hash, attempts: attempt, ms: performance.now() - started }
       } catch (error) {
         parameters.onError?.({ chain: rt.domain.name, error, attempt })
@@ -334,6 +336,16 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
           pollingInterval: 20,
         })
       }
+      // Keep every isolation transaction signed ahead, so a trip costs one raw send per chain.
+      await Promise.all(
+        runtimes.flatMap((rt) =>
+          parameters.domains.map((d) =>
+            rt.sender
+              .standby(`isolate:${d.name}`, isolateCall(rt, d.name))
+              .catch((error) => parameters.onError?.({ chain: rt.domain.name, error })),
+          ),
+        ),
+      )
       heartbeat = setInterval(() => {
         const now = Date.now() / 1000
         for (const b of circuitBreaker.breakers()) if (b.state === 'halfOpen') b.drain(now)
