@@ -88,6 +88,7 @@ describe('artifact hashes', () => {
         filesMatchManifest: true,
         sourceMatches: true,
         r1csMatches: true,
+        wasmMatches: true,
         zkeyValid: true,
         ok: true,
       })

@@ -24,6 +24,8 @@ export type CircuitArtifactsCheck = {
   sourceMatches: boolean
   /** Recompiling the circuit gives the committed r1cs. */
   r1csMatches: boolean
+  /** Recompiling the circuit gives the committed witness generator. */
+  wasmMatches: boolean
   /** The zkey derives from the r1cs and powers of tau (undefined when not checked). */
   zkeyValid: boolean | undefined
   ok: boolean
@@ -31,7 +33,7 @@ export type CircuitArtifactsCheck = {
 
 /**
  * Checks that a package's committed artifacts match its circuits: file hashes against the
- * manifest, a fresh compile against the committed r1cs, and the zkey against r1cs + powers of tau
+ * manifest, a fresh compile against the committed r1cs and wasm, and the zkey against r1cs + powers of tau
  * (snarkjs `zkey verify`). No setup is run. Meant for a package's test suite.
  *
  * @example
@@ -60,6 +62,7 @@ export async function checkCircuitArtifacts({
         filesMatchManifest: false,
         sourceMatches: false,
         r1csMatches: false,
+        wasmMatches: false,
         zkeyValid: undefined,
         ok: false,
       })
@@ -75,6 +78,7 @@ export async function checkCircuitArtifacts({
     try {
       const compiled = await compileCircuit({ packageDir: pkg, circuit, outDir })
       const r1csMatches = sha256File(compiled.r1csPath) === entry.sha256.r1cs
+      const wasmMatches = sha256File(compiled.wasmPath) === entry.sha256.wasm
       const zkeyValid = verifyZkey
         ? await verifyPhase2({ r1cs: compiled.r1csPath, ptau, zkey: join(pkg, entry.files.zkey) })
         : undefined
@@ -83,8 +87,9 @@ export async function checkCircuitArtifacts({
         filesMatchManifest,
         sourceMatches,
         r1csMatches,
+        wasmMatches,
         zkeyValid,
-        ok: filesMatchManifest && sourceMatches && r1csMatches && zkeyValid !== false,
+        ok: filesMatchManifest && sourceMatches && r1csMatches && wasmMatches && zkeyValid !== false,
       })
     } finally {
       rmSync(outDir, { recursive: true, force: true })
