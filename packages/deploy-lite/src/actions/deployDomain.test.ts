@@ -264,4 +264,16 @@ describe('deployDomain', () => {
     })
     await expect(executeDeployment(chain.walletClient, { plan })).rejects.toThrow(DeployerMismatchError)
   })
+
+  it('estimates within 5% with eth_estimateGas and code overrides (nodes without eth_simulateV1)', async () => {
+    for (const mode of ['traditional', 'lite'] as const) {
+      const result = await deployDomain(chain.walletClient, {
+        config: configOf(`estimated-${mode}`, mode),
+        estimator: 'estimateGas',
+      })
+      expect(result.status).toBe('deployed')
+      expect(result.transactions.length).toBeGreaterThan(0)
+      expect(result.estimateError).toBeLessThan(0.05)
+    }
+  })
 })

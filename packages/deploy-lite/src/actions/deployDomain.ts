@@ -8,6 +8,8 @@ export type DeployDomainParameters = {
   config: unknown
   /** The stack; `domainStack` by default. */
   stack?: readonly StackComponent[]
+  /** How gas is estimated (see `planDeployment`); `auto` by default. */
+  estimator?: 'auto' | 'simulate' | 'estimateGas'
 }
 export type DeployDomainReturnType = ExecuteDeploymentReturnType & { plan: DeploymentPlan }
 
@@ -31,6 +33,7 @@ export async function deployDomain(
     config: parameters.config,
     deployer: client.account.address as Address,
     ...(parameters.stack && { stack: parameters.stack }),
+    ...(parameters.estimator && { estimator: parameters.estimator }),
   })
   const result = await executeDeployment(client, { plan })
   return { ...result, plan }

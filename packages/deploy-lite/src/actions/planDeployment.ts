@@ -1,7 +1,7 @@
-import { cloneFactoryAbi, cloneFactoryBytecode } from '@caldera/contracts'
+import { cloneFactoryAbi, cloneFactoryBytecode, cloneFactoryDeployedBytecode } from '@caldera/contracts'
 import type { Address, Chain, Client, Hex, Transport } from 'viem'
 import { concatHex, encodeFunctionData } from 'viem'
-import { getChainId, getCode, getGasPrice, getStorageAt, simulateBlocks } from 'viem/actions'
+import { estimateGas, getChainId, getCode, getGasPrice, getStorageAt, simulateBlocks } from 'viem/actions'
 import {
   componentKeyOf,
   create2DeployerAddress,
@@ -66,6 +66,13 @@ export type PlanDeploymentParameters = {
   deployer?: Address
   /** The stack; {@link domainStack} by default. */
   stack?: readonly StackComponent[]
+  /**
+   * How gas is estimated: `simulate` runs the transactions in order with `eth_simulateV1`;
+   * `estimateGas` estimates each with `eth_estimateGas`, overriding the code of what earlier
+   * steps create; `auto` (default) simulates and falls back to `estimateGas` when the node
+   * does not offer `eth_simulateV1`.
+   */
+  estimator?: 'auto' | 'simulate' | 'estimateGas'
 }
 
 /**
@@ -123,20 +130,27 @@ export async function planDeployment(
   const isInitialized = async (address: Address) =>
     BigInt((await getStorageAt(client, { address, slot: initializableSlot })) ?? '0x0') !== 0n
 
-  type Draft = Omit<PlannedStep, 'gas' | 'gasLimit'>
+  type Draft = StepDraft
   const drafts: Draft[] = []
   const existing: string[] = []
   const salt = config.implementationSalt
   if (config.mode === 'lite') {
     const factory = addresses.factory as Address
-    const once: { label: string; address: Address; bytecode: Hex; kind: Draft['kind'] }[] = [
+    const once: { label: string; address: Address; bytecode: Hex; runtime: Hex; kind: Draft['kind'] }[] = [
       ...components.map((c) => ({
         label: `${c.kind === 'shared' ? 'shared' : 'implementation'} ${c.name}`,
         address: addresses.implementations[c.name] as Address,
         bytecode: c.bytecode,
+        runtime: c.deployedBytecode,
         kind: 'implementation' as const,
       })),
-      { label: 'factory CloneFactory', address: factory, bytecode: cloneFactoryBytecode, kind: 'factory' },
+      {
+        label: 'factory CloneFactory',
+        address: factory,
+        bytecode: cloneFactoryBytecode,
+        runtime: cloneFactoryDeployedBytecode,
+        kind: 'factory',
+      },
     ]
     const present = await Promise.all(once.map((o) => hasCode(o.address)))
     once.forEach((o, i) => {
@@ -147,6 +161,7 @@ export async function planDeployment(
           kind: o.kind,
           to: create2DeployerAddress,
           data: concatHex([salt, o.bytecode]),
+          creates: { address: o.address, code: o.runtime },
         })
     })
     const perDomain = components.filter((c) => c.kind === 'perDomain')
@@ -195,6 +210,7 @@ export async function planDeployment(
             domainSalt(deployer, domainId, c.name),
             c.kind === 'perDomain' ? runtimeInstallerCode(c.deployedBytecode) : c.bytecode,
           ]),
+          creates: { address, code: c.deployedBytecode },
         })
       if (c.kind === 'perDomain' && c.initialize) {
         const initLabel = `initialize ${c.name}`
@@ -205,7 +221,12 @@ export async function planDeployment(
     }
   }
 
-  const steps = await estimateSteps(client, { drafts, deployer, cap: config.maxTransactionGas })
+  const steps = await estimateSteps(client, {
+    drafts,
+    deployer,
+    cap: config.maxTransactionGas,
+    estimator: parameters.estimator ?? 'auto',
+  })
   const gas = steps.reduce((sum, s) => sum + s.gas, 0n)
   const gasPrice = config.gasPrice ?? (await getGasPrice(client))
   const costWei = gas * gasPrice
@@ -228,18 +249,40 @@ function domainSalt(deployer: Address, domainId: Hex, name: string): Hex {
   return domainSaltOf({ deployer, domainId, key: componentKeyOf(name) })
 }
 
-/** Simulates the drafts in order, one simulated block each (state carries over), at the cap. */
+type StepDraft = Omit<PlannedStep, 'gas' | 'gasLimit'> & { creates?: { address: Address; code: Hex } }
+
+function withLimit(draft: StepDraft, gas: bigint, cap: bigint): PlannedStep {
+  if (gas > cap) throw new GasCapExceededError({ step: draft.label, gas, cap })
+  const margin = gas / 4n + 25_000n
+  const { creates: _creates, ...step } = draft
+  return { ...step, gas, gasLimit: gas + margin > cap ? cap : gas + margin }
+}
+
+/**
+ * Estimates the drafts in order: simulated one block each (state carries over) at the cap, or,
+ * without `eth_simulateV1`, one `eth_estimateGas` each with the code of earlier steps overridden.
+ */
 async function estimateSteps(
   client: Client<Transport, Chain | undefined>,
-  parameters: { drafts: Omit<PlannedStep, 'gas' | 'gasLimit'>[]; deployer: Address; cap: bigint },
+  parameters: {
+    drafts: StepDraft[]
+    deployer: Address
+    cap: bigint
+    estimator: 'auto' | 'simulate' | 'estimateGas'
+  },
 ): Promise<PlannedStep[]> {
-  const { drafts, deployer, cap } = parameters
+  const { drafts, deployer, cap, estimator } = parameters
   if (drafts.length === 0) return []
-  const blocks = await simulateBlocks(client, {
-    blocks: drafts.map((d) => ({ calls: [{ account: deployer, to: d.to, data: d.data, gas: cap }] })),
-  }).catch((cause: unknown) => {
+  if (estimator === 'estimateGas') return estimateEach(client, parameters)
+  let blocks: Awaited<ReturnType<typeof simulateBlocks>>
+  try {
+    blocks = await simulateBlocks(client, {
+      blocks: drafts.map((d) => ({ calls: [{ account: deployer, to: d.to, data: d.data, gas: cap }] })),
+    })
+  } catch (cause) {
+    if (estimator === 'auto') return estimateEach(client, parameters)
     throw new SimulationFailedError({ step: drafts[0]?.label ?? 'plan', cause })
-  })
+  }
   return drafts.map((draft, i) => {
     const call = blocks[i]?.calls[0]
     if (!call)
@@ -250,9 +293,30 @@ async function estimateSteps(
         throw new GasCapExceededError({ step: draft.label, gas: undefined, cap })
       throw new SimulationFailedError({ step: draft.label, cause: call.error })
     }
-    if (call.gasUsed > cap) throw new GasCapExceededError({ step: draft.label, gas: call.gasUsed, cap })
-    const margin = call.gasUsed / 4n + 25_000n
-    const gasLimit = call.gasUsed + margin > cap ? cap : call.gasUsed + margin
-    return { ...draft, gas: call.gasUsed, gasLimit }
+    return withLimit(draft, call.gasUsed, cap)
   })
+}
+
+async function estimateEach(
+  client: Client<Transport, Chain | undefined>,
+  parameters: { drafts: StepDraft[]; deployer: Address; cap: bigint },
+): Promise<PlannedStep[]> {
+  const { drafts, deployer, cap } = parameters
+  const steps: PlannedStep[] = []
+  for (const [i, draft] of drafts.entries()) {
+    const stateOverride = drafts
+      .slice(0, i)
+      .flatMap((d) => (d.creates ? [{ address: d.creates.address, code: d.creates.code }] : []))
+    const gas = await estimateGas(client, {
+      account: deployer,
+      to: draft.to,
+      data: draft.data,
+      gas: cap,
+      ...(stateOverride.length > 0 && { stateOverride }),
+    }).catch((cause: unknown) => {
+      throw new SimulationFailedError({ step: draft.label, cause })
+    })
+    steps.push(withLimit(draft, gas, cap))
+  }
+  return steps
 }
