@@ -27,6 +27,7 @@ export async function sendSignedBatch({
   maxFeePerGas = 200_000_000_000n,
   timeoutMs = 60_000,
   what,
+  allowRevert = false,
 }: {
   rpcUrl: string
   chainId: number
@@ -35,7 +36,9 @@ export async function sendSignedBatch({
   timeoutMs?: number
   /** What the transactions do, for errors. */
   what: string
-}): Promise<Hex[]> {
+  /** Return reverted transactions (in `reverted`) instead of throwing. */
+  allowRevert?: boolean
+}): Promise<Hex[] & { reverted?: Hex[] }> {
   const raws: Hex[] = []
   const hashes: Hex[] = []
   for (const c of calls) {
@@ -68,6 +71,7 @@ export async function sendSignedBatch({
   }
   const deadline = nowMs() + timeoutMs
   let waiting = hashes
+  const reverted: Hex[] = []
   while (waiting.length > 0) {
     if (nowMs() > deadline)
       throw new ScenarioError(`Timed out waiting for ${what}: ${waiting.length} transaction(s) not mined.`)
@@ -82,10 +86,13 @@ export async function sendSignedBatch({
       outcomes.forEach((o, k) => {
         const receipt = o.result as { status: string } | null | undefined
         if (!receipt) left.push(chunk[k]!)
-        else if (receipt.status !== '0x1') throw new ScenarioError(`${what} reverted (${chunk[k]}).`)
+        else if (receipt.status !== '0x1') {
+          if (!allowRevert) throw new ScenarioError(`${what} reverted (${chunk[k]}).`)
+          reverted.push(chunk[k]!)
+        }
       })
     }
     waiting = left
   }
-  return hashes
+  return Object.assign(hashes, { reverted })
 }

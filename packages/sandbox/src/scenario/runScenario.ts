@@ -392,22 +392,30 @@ export async function runScenario(
           }
         : {},
     }))
-    const trip = system?.trip ?? {}
-    const tripped = domains.find((d) => d.name === trip.domain)
-    const tripLatency = tripLatencyMs({
-      ...(trip.exploitHash !== undefined && { exploitHash: trip.exploitHash }),
-      ...(trip.trippedAt !== undefined && { trippedAt: trip.trippedAt }),
-      ...(trip.isolatedAt !== undefined && { isolatedAt: trip.isolatedAt }),
-      ...(tripped?.tracker && { blocks: tripped.tracker.blocks }),
-    })
+    // The trip the exploit caused: the first isolation of its domain after it was sent.
+    const trip = system?.trip
+    const exploit = trip?.exploit
+    const isolation =
+      exploit && trip.isolations.find((i) => i.domain === exploit.domain && i.at >= exploit.sentAt)
+    const tripped = exploit && trip.trips.find((x) => x.domain === exploit.domain && x.at >= exploit.sentAt)
+    const exploited = domains.find((d) => d.name === exploit?.domain)
+    const tripLatency =
+      isolation && tripped
+        ? tripLatencyMs({
+            exploitHash: exploit.hash,
+            trippedAt: tripped.at,
+            isolatedAt: isolation.at,
+            ...(exploited?.tracker && { blocks: exploited.tracker.blocks }),
+          })
+        : undefined
     const unaffected =
-      trip.trippedAt === undefined
+      tripped === undefined
         ? undefined
         : unaffectedThroughputRatio({
-            trippedAt: trip.trippedAt,
+            trippedAt: tripped.at,
             loadEnd: Math.max(...domains.map((d) => d.submit!.lastSentAt)),
             domains: domains
-              .filter((d) => d.name !== trip.domain)
+              .filter((d) => d.name !== tripped.domain)
               .map((d) => ({ blocks: d.tracker!.blocks, ours: new Set<string>(d.txs.map((tx) => tx.hash)) })),
           })
     const sum = (f: (x: (typeof domainReports)[number]) => number) =>

@@ -33,13 +33,11 @@ export type SystemMetrics = {
 /** The cross-domain system while a scenario runs: relayer, watcher, AML monitor, attacks. */
 export type RunningSystem = {
   readonly timeline: BreakerEvent[]
-  /** Wall-clock ms of the first trip and of the isolation on every chain, and the trip's source. */
+  /** Wall-clock ms of every trip and completed isolation, and of the first exploit. */
   readonly trip: {
-    domain?: string
-    trippedAt?: number
-    isolatedAt?: number
-    exploitHash?: Hash
-    exploitSentAt?: number
+    trips: { domain: string; at: number }[]
+    isolations: { domain: string; at: number }[]
+    exploit?: { domain: string; hash: Hash; sentAt: number }
   }
   readonly aml: AmlMonitor
   exploit(p: { domain: string; usd: number }): Promise<FaultRecord>
@@ -74,7 +72,7 @@ export async function startSystem({
   const t = () => Math.round(nowMs() - runStart()) / 1000
   const byName = new Map(domains.map((d) => [d.name, d]))
   const nameOf = new Map(domains.map((d) => [d.domainId.toLowerCase(), d.name]))
-  const trip: RunningSystem['trip'] = {}
+  const trip: RunningSystem['trip'] = { trips: [], isolations: [] }
   let relayerErrors = 0
   const batches: { source: string; destination: string; hash: Hash; messages: number }[] = []
   const startBlocks = new Map(
@@ -90,12 +88,11 @@ export async function startSystem({
       walletClient: d.watcherWallet,
     })),
     onTrip: (x) => {
-      trip.trippedAt ??= nowMs()
-      trip.domain ??= x.domain
+      trip.trips.push({ domain: x.domain, at: nowMs() })
       timeline.push({ t: t(), domain: x.domain, event: 'trip', detail: `${x.detector}: ${x.reason}` })
     },
     onIsolated: (i) => {
-      trip.isolatedAt ??= nowMs()
+      trip.isolations.push({ domain: i.domain, at: nowMs() })
       const ok = i.results.filter((r) => r.ok).map((r) => r.chain)
       timeline.push({
         t: t(),
@@ -156,6 +153,7 @@ export async function startSystem({
       rpcUrl: domain.rpcUrl,
       chainId: domain.chainId,
       what: `attack transfers on ${domain.name}`,
+      allowRevert: true,
       calls: Array.from({ length: transfers }, (_, i) => ({
         account: domain.attacker,
         nonce: first + i,
@@ -168,7 +166,7 @@ export async function startSystem({
         gas: 300_000n,
       })),
     })
-    return { hashes, sentAt, peer }
+    return { hashes, sentAt, peer, reverted: hashes.reverted?.length ?? 0 }
   }
 
   return {
@@ -178,31 +176,22 @@ export async function startSystem({
     async exploit({ domain, usd }) {
       const d = byName.get(domain)!
       const at = t()
-      const { hashes, sentAt, peer } = await attack(d, usd, 1)
-      if (hashes[0] !== undefined) trip.exploitHash ??= hashes[0]
-      trip.exploitSentAt ??= sentAt
-      timeline.push({
-        t: at,
-        domain,
-        event: 'exploit',
-        detail: `$${usd.toLocaleString('en-US')} to ${peer.name}`,
-      })
-      return {
-        t: at,
-        kind: 'exploit',
-        domain,
-        detail: `one transfer of $${usd.toLocaleString('en-US')} to ${peer.name}`,
-      }
+      const { hashes, sentAt, peer, reverted } = await attack(d, usd, 1)
+      if (hashes[0] !== undefined && reverted === 0) trip.exploit ??= { domain, hash: hashes[0], sentAt }
+      const outcome = reverted > 0 ? ' (refused: the lane was already paused)' : ''
+      const detail = `$${usd.toLocaleString('en-US')} to ${peer.name}${outcome}`
+      timeline.push({ t: at, domain, event: 'exploit', detail })
+      return { t: at, kind: 'exploit', domain, detail: `one transfer of ${detail}` }
     },
     async splitAttack({ domain, transfers, usdEach }) {
       const d = byName.get(domain)!
       const at = t()
-      await attack(d, usdEach, transfers)
+      const { reverted } = await attack(d, usdEach, transfers)
       return {
         t: at,
         kind: 'split-attack',
         domain,
-        detail: `${transfers} transfers of $${usdEach.toLocaleString('en-US')} (each under the single-transfer threshold)`,
+        detail: `${transfers} transfers of $${usdEach.toLocaleString('en-US')} (each under the single-transfer threshold); ${reverted} refused by a paused lane`,
       }
     },
     async validatorDrop({ domain, leaving }) {
