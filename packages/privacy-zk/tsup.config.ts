@@ -1,3 +1,4 @@
 import { packageConfig } from '../../tsup.config.base.js'
 
-export default packageConfig()
+// shims: `import.meta.url` locates the bundled artifacts in the CommonJS build too.
+export default packageConfig({ shims: true })
