@@ -39,12 +39,25 @@ export type ChannelNetworkDomain = {
   validators: LocalAccount[]
 }
 
-/** Converts micro-dollars into token base units at `price` (rounded down). */
+/**
+ * Converts micro-dollars into token base units at `price` (rounded down).
+ *
+ * @example
+ * import { usdToTokens } from '@caldera/circuit-breaker'
+ * usdToTokens(1_500_000n, { usdPerUnit: 1n, decimals: 0, tokenDecimals: 18 }) // 1500000000000000000n
+ */
 export function usdToTokens(usd: bigint, price: TokenPrice): bigint {
   return (usd * 10n ** BigInt(price.tokenDecimals + price.decimals)) / (price.usdPerUnit * 1_000_000n)
 }
 
-/** Deterministic development validator keys of a domain. */
+/**
+ * Deterministic development validator keys of a domain, sorted by address (for local networks
+ * and tests only: the keys are derivable by anyone).
+ *
+ * @example
+ * import { devValidators } from '@caldera/circuit-breaker'
+ * const signers = devValidators('light', 4)
+ */
 export function devValidators(domain: string, count: number): LocalAccount[] {
   return Array.from({ length: count }, (_, i) =>
     privateKeyToAccount(keccak256(stringToHex(`caldera-dev-validator:${domain}:${i}`))),

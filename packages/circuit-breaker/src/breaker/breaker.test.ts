@@ -58,6 +58,7 @@ describe('breaker state machine', () => {
     expect(b.drain(1_009).map((i) => i.id)).toEqual([])
     expect(b.drain(1_010).map((i) => i.id)).toEqual(['third'])
     expect(b.drain(1_011).map((i) => i.id)).toEqual(['attacker'])
+    expect(b.wasPaid('first') && b.wasPaid('attacker')).toBe(true)
     expect(b.state).toBe('halfOpen')
     b.trip({ at: 1_020, reason: 'new anomaly', by: 'detector:velocity' })
     expect(b.state).toBe('open')

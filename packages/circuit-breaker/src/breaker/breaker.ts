@@ -31,6 +31,8 @@ export type Breaker<item extends HeldItem = HeldItem> = {
    * returns them; closes the breaker once the queue is empty and the probation has passed.
    */
   drain(now: number): item[]
+  /** Whether `drain` has paid the item with this id since the last trip. */
+  wasPaid(id: string): boolean
 }
 
 export type CreateBreakerParameters = {
@@ -61,6 +63,7 @@ export function createBreaker<item extends HeldItem = HeldItem>(
   let resetAt = 0
   let paidUsd = 0n
   let emptySince: number | undefined
+  const paidIds = new Set<string>()
 
   const move = (to: BreakerState, at: number, reason: string, by: string) => {
     appendTransition(log, { at, domain, from: state, to, reason, by })
@@ -84,6 +87,7 @@ export function createBreaker<item extends HeldItem = HeldItem>(
         return false
       }
       move('open', at, reason, by)
+      paidIds.clear()
       return true
     },
     reset({ at, by, reason }) {
@@ -114,6 +118,7 @@ export function createBreaker<item extends HeldItem = HeldItem>(
         const next = held.shift()!
         paidUsd += next.usd
         paid.push(next)
+        paidIds.add(next.id)
       }
       if (held.length === 0) {
         emptySince ??= now
@@ -127,5 +132,6 @@ export function createBreaker<item extends HeldItem = HeldItem>(
       }
       return paid
     },
+    wasPaid: (id) => paidIds.has(id),
   }
 }

@@ -26,7 +26,14 @@ export type DetectorPipeline = {
   readonly count: number
 }
 
-/** Builds the detectors of one tier's policy. */
+/**
+ * Builds the detectors of one tier's policy, in the order the pipeline runs them.
+ *
+ * @example
+ * import { createTierDetectors, resolvePolicy } from '@caldera/circuit-breaker'
+ * const detectors = createTierDetectors(resolvePolicy().tiers.light)
+ * detectors.map((d) => d.name) // ['singleTransfer', 'rollingLane', 'rollingDomain', 'tokenBucket', 'velocity', 'outlier']
+ */
 export function createTierDetectors(policy: TierPolicy): Detector[] {
   const detectors: Detector[] = [
     createSingleTransferDetector({ thresholdUsd: policy.singleTransferUsd }),

@@ -7,7 +7,15 @@ export type TokenBucketParameters = {
   refillUsdPerSecond: bigint
 }
 
-/** A token bucket over integer micro-dollars; time in seconds. */
+/**
+ * A token bucket over integer micro-dollars; time in seconds. Starts full unless told otherwise.
+ *
+ * @example
+ * import { TokenBucket } from '@caldera/circuit-breaker'
+ * const bucket = new TokenBucket({ capacityUsd: 1_000n, refillUsdPerSecond: 10n })
+ * bucket.tryTake(0, 800) // true
+ * bucket.tryTake(1, 300) // false (210 left)
+ */
 export class TokenBucket {
   readonly capacity: number
   readonly rate: number

@@ -22,7 +22,13 @@ export type AssertLaneLimitsParameters = {
   eraUsd?: bigint
 }
 
-/** The rolling limit of the lane between two domains: the smaller of both sides' lane limits. */
+/**
+ * The rolling limit of the lane between two domains: the smaller of both sides' lane limits.
+ *
+ * @example
+ * import { laneLimitUsd, resolvePolicy } from '@caldera/circuit-breaker'
+ * laneLimitUsd(resolvePolicy(), 'financial', 'light') // 1000000000000n (1,000,000 USD)
+ */
 export function laneLimitUsd(policy: BreakerPolicy, a: string, b: string): bigint {
   const la = policy.tiers[tierOfDomain(policy, a)].rolling.laneLimitUsd
   const lb = policy.tiers[tierOfDomain(policy, b)].rolling.laneLimitUsd
@@ -30,7 +36,14 @@ export function laneLimitUsd(policy: BreakerPolicy, a: string, b: string): bigin
   return lb
 }
 
-/** USD value (micro-dollars) of a profile's minimum total stake at `eraUsd` micro-dollars per ERA. */
+/**
+ * USD value (micro-dollars) of a profile's minimum total stake at `eraUsd` micro-dollars per ERA.
+ *
+ * @example
+ * import { stakeUsd } from '@caldera/circuit-breaker'
+ * import { tierPresets } from '@caldera/core'
+ * stakeUsd(tierPresets.light, 4_000_000n) // 2000000000000n (2,000,000 USD)
+ */
 export function stakeUsd(
   profile: Pick<SecurityProfile, 'minValidators' | 'minStakePerValidator'>,
   eraUsd: bigint,

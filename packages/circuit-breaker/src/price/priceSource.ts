@@ -15,7 +15,13 @@ export type PriceSource = {
   toUsd(parameters: { token: string; amount: bigint }): Promise<bigint>
 }
 
-/** Micro-dollars of `amount` base units at `price`. */
+/**
+ * Micro-dollars of `amount` base units at `price` (rounded down).
+ *
+ * @example
+ * import { valueInUsd } from '@caldera/circuit-breaker'
+ * valueInUsd(2n * 10n ** 18n, { usdPerUnit: 3000_00000000n, decimals: 8, tokenDecimals: 18 }) // 6000000000n
+ */
 export function valueInUsd(amount: bigint, price: TokenPrice): bigint {
   return (amount * price.usdPerUnit * 1_000_000n) / 10n ** BigInt(price.decimals + price.tokenDecimals)
 }

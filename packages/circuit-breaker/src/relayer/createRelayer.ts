@@ -10,6 +10,7 @@ import {
   waitForTransactionReceipt,
   writeContract,
 } from 'viem/actions'
+import type { CircuitBreaker } from '../breaker/circuitBreaker.js'
 import { UnknownDomainError } from '../errors/breaker.js'
 import { TransactionRevertedError, type WriteClient } from '../internal/client.js'
 import { Journal, messageKey, type QueuedMessage } from './journal.js'
@@ -65,6 +66,14 @@ export type CreateRelayerParameters = {
   }) => void
   onDelivered?: (batch: { source: string; destination: string; keys: string[]; hash?: Hash }) => void
   onError?: (error: unknown) => void
+  /**
+   * The watcher's circuit breaker (`watcher.circuitBreaker`). While a source domain's breaker is
+   * open nothing of it is delivered; while half-open its messages are paid first-in-first-out at
+   * the tier's drain rate, so nobody withdraws alongside everyone the moment a domain reopens.
+   */
+  circuitBreaker?: CircuitBreaker
+  /** USD value (micro-dollars) of a message for pacing; default 1 token (18 decimals) = 1 USD. */
+  usdOf?: (message: QueuedMessage) => bigint
 }
 
 /** A running relayer. */
@@ -97,6 +106,8 @@ export function createRelayer(parameters: CreateRelayerParameters): Relayer {
   const pollIntervalMs = parameters.pollIntervalMs ?? 100
   const byName = new Map(parameters.domains.map((d) => [d.name, d]))
   const byId = new Map(parameters.domains.map((d) => [domainIdOf(d.name), d.name]))
+  const usdOf = parameters.usdOf ?? ((m: QueuedMessage) => m.amount / 10n ** 12n)
+  const offered = new Set<string>()
   let journal: Journal | undefined
   let running = false
   let loop: Promise<void> | undefined
@@ -165,7 +176,31 @@ export function createRelayer(parameters: CreateRelayerParameters): Relayer {
       args: [domainIdOf(destination)],
     })) as readonly [boolean, boolean, bigint, unknown]
     if (sourcePaused) return
-    const batch = queued.slice(0, batchSize)
+    const breaker = parameters.circuitBreaker?.breaker(source)
+    let allowed = queued
+    if (breaker && breaker.state === 'open') return
+    if (breaker && breaker.state === 'halfOpen') {
+      for (const m of queued)
+        if (!offered.has(m.key)) {
+          offered.add(m.key)
+          const usd = usdOf(m)
+          breaker.offer({
+            id: m.key,
+            usd,
+            index: -1,
+            event: {
+              domain: source,
+              toDomain: destination,
+              from: m.sender,
+              usd,
+              timestamp: Date.now() / 1000,
+            },
+          })
+        }
+      breaker.drain(Date.now() / 1000)
+      allowed = queued.filter((m) => breaker.wasPaid(m.key))
+    }
+    const batch = allowed.slice(0, batchSize)
     const executed = await Promise.all(
       batch.map(
         (m) =>

@@ -87,23 +87,33 @@ export class Journal {
     for (const r of records) this.apply(r)
   }
 
-  /** Records newly seen messages and the block up to which `domain` was scanned. */
+  private cursorWrittenAt = 0
+
+  /**
+   * Records newly seen messages and the block up to which `domain` was scanned. A scan that
+   * found nothing moves the cursor in memory and persists it at most every 5 s (rescanning a few
+   * blocks after a crash is harmless), so an idle relayer does not fsync on every pass.
+   */
   enqueue(domain: string, block: bigint, messages: readonly QueuedMessage[]) {
+    const fresh = messages.filter((m) => !this.pending.has(m.key) && !this.done.has(m.key))
+    if (fresh.length === 0 && Date.now() - this.cursorWrittenAt < 5_000) {
+      this.cursors.set(domain, block)
+      return
+    }
+    this.cursorWrittenAt = Date.now()
     this.append([
-      ...messages
-        .filter((m) => !this.pending.has(m.key) && !this.done.has(m.key))
-        .map(
-          (m): JournalRecord => ({
-            t: 'msg',
-            key: m.key,
-            src: m.source,
-            dst: m.destination,
-            nonce: String(m.nonce),
-            sender: m.sender,
-            recipient: m.recipient,
-            amount: String(m.amount),
-          }),
-        ),
+      ...fresh.map(
+        (m): JournalRecord => ({
+          t: 'msg',
+          key: m.key,
+          src: m.source,
+          dst: m.destination,
+          nonce: String(m.nonce),
+          sender: m.sender,
+          recipient: m.recipient,
+          amount: String(m.amount),
+        }),
+      ),
       { t: 'cursor', domain, block: String(block) },
     ])
   }

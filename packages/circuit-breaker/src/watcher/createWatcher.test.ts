@@ -10,6 +10,7 @@ import { sendTransfer } from '../actions/sendTransfer.js'
 import { setLanePaused } from '../actions/setLanePaused.js'
 import { settleHeld } from '../actions/settleHeld.js'
 import { writeAndWait } from '../internal/client.js'
+import { resolvePolicy } from '../policy/policy.js'
 import { createRelayer, type Relayer } from '../relayer/createRelayer.js'
 import { createWatcher, type Isolation, type Watcher } from './createWatcher.js'
 
@@ -77,6 +78,8 @@ describe('dynamic circuit breaker on three anvil chains', () => {
     net = await startNetwork()
     dir = mkdtempSync(join(tmpdir(), 'caldera-breaker-'))
     watcher = createWatcher({
+      // After a reset, light's queued value is paid out at 1,000 USD per second.
+      policy: resolvePolicy({ tiers: { light: { halfOpen: { drainUsdPerSecond: 1_000 } } } }),
       domains: net.domains.map((d) => ({
         name: d.name,
         tier: d.tier,
@@ -99,6 +102,7 @@ describe('dynamic circuit breaker on three anvil chains', () => {
         signers: d.validators,
       })),
       onError: (e) => relayerErrors.push(e),
+      circuitBreaker: watcher.circuitBreaker,
     })
     await watcher.start()
     await relayer.start()
@@ -224,7 +228,13 @@ describe('dynamic circuit breaker on three anvil chains', () => {
       peer: 'financial',
       paused: false,
     })
+    // Every lane is open again, but the half-open breaker pays light's 4,000 USD only once four
+    // seconds of its drain budget have accrued: it is still queued now.
+    await new Promise((r) => setTimeout(r, 300))
+    expect(relayer.pending().map((m) => m.key)).toEqual(['light>financial#2'])
+    expect(watcher.circuitBreaker.breaker('light').state).toBe('halfOpen')
     await drained()
+    expect(watcher.circuitBreaker.breaker('light').wasPaid('light>financial#2')).toBe(true)
     expect(relayer.pending()).toEqual([])
     expect(await conservation(net)).toMatchObject({ held: 0n, inFlight: 0n })
     await send('light', 'financial', '10')
