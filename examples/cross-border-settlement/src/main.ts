@@ -1,0 +1,3 @@
+import { runCrossBorderSettlement } from './crossBorderSettlement.js'
+
+await runCrossBorderSettlement({ outDir: new URL('../out/', import.meta.url).pathname })

@@ -1,0 +1,3 @@
+import { runGameLight } from './gameLight.js'
+
+await runGameLight()
