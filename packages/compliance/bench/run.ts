@@ -1,13 +1,15 @@
 /**
  * Benchmarks of @caldera/compliance. Run with `pnpm bench`; writes bench/results/latest.json.
  *
- * - rules_tx_per_s / graph_tx_per_s: AML monitor throughput on one core over ~1M generated
- *   transactions (OFAC list loaded), without and with the graph typologies (median of 3 runs).
+ * - rules_tx_per_s / graph_tx_per_s: AML monitor throughput on one core (per CPU second of this
+ *   single-threaded process; wall-clock figures beside them) over ~1M generated transactions
+ *   (OFAC list loaded), without and with the graph typologies (median of 3 runs).
  * - min_typology_recall / min_typology_precision: per-typology scores of the same run on the
  *   generator's labels (100 planted patterns per typology).
  * - netting_1m_obligations_s / netting_funding_reduction: multilateral netting of 1,000,000
  *   random obligations among 100 participants in 20 currencies (median of 3 runs).
  */
+import { loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type BenchMetric, summarize, writeResults } from '@caldera/bench-utils'
@@ -25,6 +27,8 @@ import {
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..')
 const metrics: Record<string, BenchMetric> = {}
+// Other processes share the cores: record the load the figures were measured under.
+metrics.load_avg_1m_at_start = { value: loadavg()[0]!, unit: 'load', better: 'lower' }
 
 console.log('Generating AMLSim-style data (seed 42)…')
 const dataset = generateAmlData({
@@ -37,12 +41,24 @@ const txs = dataset.transactions
 console.log(`${txs.length} transactions, ${dataset.patterns.length} planted patterns`)
 const sanctions = [ofacEthList()]
 
-function run(graph: boolean): { txPerS: number; alerts: AmlAlert[] } {
+/**
+ * One pass over the data. Throughput is per second of this process's CPU time (user + system):
+ * the monitor is single-threaded, so that is its rate on one core even when other processes
+ * share the machine. Wall-clock throughput is reported beside it.
+ */
+function run(graph: boolean): { txPerS: number; txPerWallS: number; alerts: AmlAlert[] } {
   const monitor = createAmlMonitor({ config: { graph: { enabled: graph } }, sanctions })
+  const cpu = process.cpuUsage()
   const start = performance.now()
   for (let i = 0; i < txs.length; i++) monitor.ingest(txs[i]!)
   const ms = performance.now() - start
-  return { txPerS: (txs.length / ms) * 1000, alerts: monitor.alerts() }
+  const used = process.cpuUsage(cpu)
+  const cpuMs = (used.user + used.system) / 1000
+  return {
+    txPerS: (txs.length / cpuMs) * 1000,
+    txPerWallS: (txs.length / ms) * 1000,
+    alerts: monitor.alerts(),
+  }
 }
 
 for (const [name, graph, target] of [
@@ -51,8 +67,16 @@ for (const [name, graph, target] of [
 ] as const) {
   const runs = [run(graph), run(graph), run(graph)]
   const s = summarize(runs.map((r) => r.txPerS))
-  console.log(`${name}: runs ${runs.map((r) => Math.round(r.txPerS)).join(', ')} tx/s`)
+  const wall = summarize(runs.map((r) => r.txPerWallS))
+  console.log(
+    `${name}: runs ${runs.map((r) => Math.round(r.txPerS)).join(', ')} tx per CPU second; ${runs.map((r) => Math.round(r.txPerWallS)).join(', ')} tx per wall second`,
+  )
   metrics[name] = { value: Math.round(s.p50), unit: '1/s', target, better: 'higher' }
+  metrics[`${name.replace(/_per_s$/, '')}_per_wall_s`] = {
+    value: Math.round(wall.p50),
+    unit: '1/s',
+    better: 'higher',
+  }
   if (graph) {
     const scores = evaluateAml({ dataset, alerts: runs[0]!.alerts })
     console.table(scores)
@@ -142,11 +166,15 @@ for (let i = 0; i < 1_000_000; i++) {
   })
 }
 const nettingRuns: number[] = []
+const nettingCpu: number[] = []
 let result: ReturnType<typeof netObligations> | undefined
 for (let r = 0; r < 3; r++) {
+  const cpu = process.cpuUsage()
   const start = performance.now()
   result = netObligations({ obligations, rates, decimals })
   nettingRuns.push((performance.now() - start) / 1000)
+  const used = process.cpuUsage(cpu)
+  nettingCpu.push((used.user + used.system) / 1e6)
 }
 console.log(
   `netting: runs ${nettingRuns.map((s) => s.toFixed(3)).join(', ')} s; ${result!.instructions.length} instructions`,
@@ -157,7 +185,9 @@ metrics.netting_1m_obligations_s = {
   target: 2,
   better: 'lower',
 }
+metrics.netting_1m_obligations_cpu_s = { value: summarize(nettingCpu).p50, unit: 's', better: 'lower' }
 metrics.netting_funding_reduction = { value: result!.fundingReduction, unit: 'fraction', better: 'higher' }
 metrics.netting_instructions = { value: result!.instructions.length, unit: 'instructions', better: 'lower' }
 
+metrics.load_avg_1m_at_end = { value: loadavg()[0]!, unit: 'load', better: 'lower' }
 writeResults(packageDir, '@caldera/compliance', metrics)
