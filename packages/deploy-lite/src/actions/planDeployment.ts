@@ -1,7 +1,9 @@
 import { cloneFactoryAbi, cloneFactoryBytecode, cloneFactoryDeployedBytecode } from '@caldera/contracts'
+import { addressSchema, CalderaError, parse } from '@caldera/core'
 import type { Address, Chain, Client, Hex, Transport } from 'viem'
 import { concatHex, encodeFunctionData } from 'viem'
 import { estimateGas, getChainId, getCode, getGasPrice, getStorageAt, simulateBlocks } from 'viem/actions'
+import { z } from 'zod'
 import {
   componentKeyOf,
   create2DeployerAddress,
@@ -23,6 +25,11 @@ import { addressesOf, type DomainAddresses } from './predictDomainAddresses.js'
 
 /** ERC-7201 slot of OpenZeppelin `Initializable`'s state (`_initialized` in the low 8 bytes). */
 const initializableSlot: Hex = '0xf0c57e16840df040f15088dc2f81fe391c3923bec73e23a9662efc9c229c6a00'
+
+const planOptionsSchema = z.object({
+  deployer: addressSchema.optional(),
+  estimator: z.enum(['auto', 'simulate', 'estimateGas']).default('auto'),
+})
 
 /** One transaction of a plan. */
 export type PlannedStep = {
@@ -94,8 +101,13 @@ export async function planDeployment(
   parameters: PlanDeploymentParameters,
 ): Promise<DeploymentPlan> {
   const stack = parameters.stack ?? domainStack
+  const options = parse(
+    planOptionsSchema,
+    { deployer: parameters.deployer, estimator: parameters.estimator },
+    'plan options',
+  )
   const config = resolveDeployConfig({ config: parameters.config, stack })
-  const deployer = parameters.deployer ?? client.account?.address
+  const deployer = options.deployer ?? client.account?.address
   if (!deployer) throw new DeployerMismatchError({})
   const chainId = await getChainId(client)
   if (chainId !== config.domain.chainId)
@@ -117,9 +129,9 @@ export async function planDeployment(
     addressOf(name) {
       const address = addresses.contracts[name]
       if (!address)
-        throw new Error(
-          `Component ${component.name} references ${name}, which is not in the ${config.domain.tier} stack.`,
-        )
+        throw new CalderaError(`Component ${component.name} references ${name}, which is not in the stack.`, {
+          hint: `Add ${name} to the stack, or remove ${component.name}.`,
+        })
       return address
     },
   })
@@ -225,7 +237,7 @@ export async function planDeployment(
     drafts,
     deployer,
     cap: config.maxTransactionGas,
-    estimator: parameters.estimator ?? 'auto',
+    estimator: options.estimator,
   })
   const gas = steps.reduce((sum, s) => sum + s.gas, 0n)
   const gasPrice = config.gasPrice ?? (await getGasPrice(client))

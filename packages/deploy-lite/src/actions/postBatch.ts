@@ -1,11 +1,19 @@
 import { batchInboxAbi } from '@caldera/contracts'
+import { addressSchema, hexSchema, parse } from '@caldera/core'
 import type { Account, Address, Chain, Client, Hash, Hex, Transport } from 'viem'
 import { encodeFunctionData, keccak256, parseEventLogs } from 'viem'
 import { estimateGas, sendTransaction, waitForTransactionReceipt } from 'viem/actions'
+import { z } from 'zod'
 import { maxTransactionGas } from '../config/deployConfig.js'
 import { type BatchCodec, encodeBatch } from '../da/codec.js'
 import { calldataGas } from '../da/costModel.js'
 import { DeploymentRevertedError, GasCapExceededError } from '../errors/deploy.js'
+
+const postBatchSchema = z.object({
+  inbox: addressSchema,
+  transactions: z.array(hexSchema).min(1),
+  codec: z.enum(['none', 'zlib', 'brotli']),
+})
 
 export type PostBatchParameters = {
   /** The domain's `BatchInbox`. */
@@ -28,6 +36,7 @@ export async function postBatch(
   client: Client<Transport, Chain | undefined, Account>,
   parameters: PostBatchParameters,
 ): Promise<PostBatchReturnType> {
+  parse(postBatchSchema, parameters, 'batch')
   const batch = encodeBatch({ transactions: parameters.transactions, codec: parameters.codec })
   const data = encodeFunctionData({ abi: batchInboxAbi, functionName: 'postBatch', args: [batch] })
   const label = `post ${parameters.codec} batch of ${parameters.transactions.length} transactions`

@@ -1,5 +1,5 @@
 import { cloneFactoryBytecode } from '@caldera/contracts'
-import { domainIdOf } from '@caldera/core'
+import { addressSchema, domainIdOf, parse } from '@caldera/core'
 import type { Address, Hex } from 'viem'
 import {
   componentKeyOf,
@@ -49,7 +49,8 @@ export type DomainAddresses = {
 export function predictDomainAddresses(parameters: PredictDomainAddressesParameters): DomainAddresses {
   const stack = parameters.stack ?? domainStack
   const config = resolveDeployConfig({ config: parameters.config, stack })
-  return addressesOf({ config, deployer: parameters.deployer, stack })
+  const deployer = parse(addressSchema, parameters.deployer, 'deployer')
+  return addressesOf({ config, deployer, stack })
 }
 
 /** Addresses of a validated config (no validation); see {@link predictDomainAddresses}. */

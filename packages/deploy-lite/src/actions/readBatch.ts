@@ -1,7 +1,9 @@
 import { batchInboxAbi } from '@caldera/contracts'
+import { addressSchema, parse } from '@caldera/core'
 import type { Address, Chain, Client, Hash, Hex, Transport } from 'viem'
 import { decodeFunctionData, keccak256 } from 'viem'
 import { getContractEvents, getTransaction, readContract } from 'viem/actions'
+import { z } from 'zod'
 import { type BatchCodec, BatchDecodeError, decodeBatch } from '../da/codec.js'
 
 export type ReadBatchReturnType = {
@@ -29,7 +31,15 @@ export async function readBatch(
   client: Client<Transport, Chain | undefined>,
   parameters: { inbox: Address; index: bigint; fromBlock?: bigint },
 ): Promise<ReadBatchReturnType> {
-  const { inbox, index } = parameters
+  const { inbox, index } = parse(
+    z.object({
+      inbox: addressSchema,
+      index: z.bigint().nonnegative(),
+      fromBlock: z.bigint().nonnegative().optional(),
+    }),
+    parameters,
+    'batch reference',
+  )
   const [stored, events] = await Promise.all([
     readContract(client, { address: inbox, abi: batchInboxAbi, functionName: 'batchHash', args: [index] }),
     getContractEvents(client, {

@@ -1,5 +1,7 @@
+import { addressSchema, chainIdSchema, parse } from '@caldera/core'
 import { type Address, encodeFunctionData, erc20Abi, type Hex, keccak256, numberToHex, parseGwei } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
+import { z } from 'zod'
 
 export type GenerateErc20BatchParameters = {
   /** Number of transactions. */
@@ -27,7 +29,18 @@ export type GeneratedBatch = { transactions: Hex[]; signers: Address[] }
  * const { transactions } = await generateErc20Batch({ count: 200, senders: 50, token, chainId: 1 })
  */
 export async function generateErc20Batch(parameters: GenerateErc20BatchParameters): Promise<GeneratedBatch> {
-  const { count, senders, token, chainId } = parameters
+  const { count, senders, token, chainId } = parse(
+    z.object({
+      count: z.number().int().positive().max(100_000),
+      senders: z.number().int().positive().max(10_000),
+      recipients: z.number().int().positive().optional(),
+      token: addressSchema,
+      chainId: chainIdSchema,
+      seed: z.string().optional(),
+    }),
+    parameters,
+    'batch parameters',
+  )
   const seed = parameters.seed ?? 'caldera-batch'
   const random = (label: string, i: number) =>
     BigInt(keccak256((numberToHex(i, { size: 32 }) + Buffer.from(`${seed}/${label}`).toString('hex')) as Hex))
