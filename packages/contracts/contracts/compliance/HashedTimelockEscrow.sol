@@ -78,28 +78,28 @@ contract HashedTimelockEscrow is ReentrancyGuard {
 
     /// @notice The receiver claims the tokens by revealing the preimage before the timelock.
     function withdraw(bytes32 lockId, bytes32 preimage) external nonReentrant {
-        Lock storage l = _open(lockId);
-        if (msg.sender != l.receiver) revert NotReceiver(lockId, msg.sender);
-        if (block.timestamp >= l.timelock) revert TimelockPassed(lockId, l.timelock);
-        if (sha256(abi.encodePacked(preimage)) != l.hashlock) revert WrongPreimage(lockId);
-        l.withdrawn = true;
-        l.preimage = preimage;
-        IERC20(l.token).safeTransfer(l.receiver, l.amount);
+        Lock storage entry = _open(lockId);
+        if (msg.sender != entry.receiver) revert NotReceiver(lockId, msg.sender);
+        if (block.timestamp >= entry.timelock) revert TimelockPassed(lockId, entry.timelock);
+        if (sha256(abi.encodePacked(preimage)) != entry.hashlock) revert WrongPreimage(lockId);
+        entry.withdrawn = true;
+        entry.preimage = preimage;
+        IERC20(entry.token).safeTransfer(entry.receiver, entry.amount);
         emit LockWithdrawn(lockId, preimage);
     }
 
     /// @notice After the timelock, returns the tokens of an unclaimed lock to the sender. Anyone may call it.
     function refund(bytes32 lockId) external nonReentrant {
-        Lock storage l = _open(lockId);
-        if (block.timestamp < l.timelock) revert TimelockNotReached(lockId, l.timelock);
-        l.refunded = true;
-        IERC20(l.token).safeTransfer(l.sender, l.amount);
+        Lock storage entry = _open(lockId);
+        if (block.timestamp < entry.timelock) revert TimelockNotReached(lockId, entry.timelock);
+        entry.refunded = true;
+        IERC20(entry.token).safeTransfer(entry.sender, entry.amount);
         emit LockRefunded(lockId);
     }
 
-    function _open(bytes32 lockId) private view returns (Lock storage l) {
-        l = locks[lockId];
-        if (l.sender == address(0)) revert UnknownLock(lockId);
-        if (l.withdrawn || l.refunded) revert LockClosed(lockId);
+    function _open(bytes32 lockId) private view returns (Lock storage entry) {
+        entry = locks[lockId];
+        if (entry.sender == address(0)) revert UnknownLock(lockId);
+        if (entry.withdrawn || entry.refunded) revert LockClosed(lockId);
     }
 }
