@@ -6,6 +6,8 @@ export const groth16 = snarkjs.groth16
 export const zKey = snarkjs.zKey
 export const r1cs = snarkjs.r1cs
 export const wtns = snarkjs.wtns
+export const curves = snarkjs.curves
+export type Curve = snarkjs.Curve
 
 /** A snarkjs logger that drops debug lines and forwards the rest. */
 export function snarkjsLogger(write: (line: string) => void) {

@@ -30,6 +30,32 @@ declare module 'snarkjs' {
       logger?: Logger,
     ): Promise<{ proof: Proof; publicSignals: string[] }>
   }
+  type Point = Uint8Array
+  type Group = {
+    fromObject(o: unknown): Point
+    neg(p: Point): Point
+    add(a: Point, b: Point): Point
+    timesScalar(p: Point, s: bigint | Uint8Array): Point
+    toAffine(p: Point): Point
+    toJacobian(p: Point): Point
+    isValid(p: Point): boolean
+  }
+  export type Curve = {
+    r: bigint
+    G1: Group
+    G2: Group
+    Gt: {
+      one: Uint8Array
+      mul(a: Uint8Array, b: Uint8Array): Uint8Array
+      eq(a: Uint8Array, b: Uint8Array): boolean
+    }
+    prepareG1(p: Point): Uint8Array
+    prepareG2(p: Point): Uint8Array
+    millerLoop(preP: Uint8Array, preQ: Uint8Array): Uint8Array
+    finalExponentiation(a: Uint8Array): Uint8Array
+    terminate(): Promise<void>
+  }
+  export const curves: { getCurveFromName(name: string): Promise<Curve> }
   export const wtns: {
     calculate(
       input: Record<string, unknown>,
