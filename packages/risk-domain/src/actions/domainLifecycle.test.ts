@@ -8,7 +8,7 @@ import { makeMessages } from '../../test/fixtures.js'
 import { computeBatchRoot } from '../attestation/computeBatchRoot.js'
 import { signBatchAttestation } from '../attestation/signBatchAttestation.js'
 import { defineDomain } from '../domain/defineDomain.js'
-import { ProfileNotMetError } from '../errors/domain.js'
+import { DomainStatusError, ProfileNotMetError } from '../errors/domain.js'
 import { activateDomain } from './activateDomain.js'
 import { assertProfileMet } from './assertProfileMet.js'
 import { bondStake } from './bondStake.js'
@@ -16,6 +16,7 @@ import { deployRiskRegistries } from './deployRiskRegistries.js'
 import { getDomain } from './getDomain.js'
 import { registerDomain } from './registerDomain.js'
 import { reportEquivocation } from './reportEquivocation.js'
+import { setDomainStatus } from './setDomainStatus.js'
 
 describe('StakingRegistry + DomainRegistry on anvil', () => {
   let devnet: Devnet
@@ -225,8 +226,21 @@ describe('StakingRegistry + DomainRegistry on anvil', () => {
         args: [domainId],
       }),
     ).rejects.toThrow(/Tombstoned/)
-    // The active domain now has 299 qualified validators: restoring it after an isolation would fail.
+    // The active domain now has 299 qualified validators: once isolated, it cannot be restored.
     expect(await getDomain(publicClient, { registry, domainId })).toMatchObject({ qualifiedValidators: 299 })
+    await setDomainStatus(walletClient, { registry, domainId, status: 'Isolated' })
+    expect((await getDomain(publicClient, { registry, domainId })).status).toBe('Isolated')
+    await expect(setDomainStatus(walletClient, { registry, domainId, status: 'Active' })).rejects.toThrow(
+      /299 of 300 validators meet the financial profile/,
+    )
+    await expect(setDomainStatus(walletClient, { registry, domainId, status: 'Isolated' })).rejects.toThrow(
+      DomainStatusError,
+    )
+    await setDomainStatus(walletClient, { registry, domainId, status: 'Retired' })
+    expect((await getDomain(publicClient, { registry, domainId })).status).toBe('Retired')
+    await expect(
+      getDomain(publicClient, { registry, domainId: domainIdOf('never-registered') }),
+    ).rejects.toThrow(/is Unregistered/)
   })
 
   it('releases unbonded stake only after the unbonding delay, and it stays slashable meanwhile', async () => {

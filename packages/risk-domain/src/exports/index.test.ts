@@ -45,6 +45,7 @@ it('exports the public surface', () => {
       "registerValidator",
       "reportEquivocation",
       "scenarioDescriptorSchema",
+      "setDomainStatus",
       "setMessageCap",
       "setValidatorSet",
       "signBatchAttestation",

@@ -48,6 +48,11 @@ export {
   reportEquivocation,
 } from '../actions/reportEquivocation.js'
 export {
+  type SetDomainStatusParameters,
+  type SetDomainStatusReturnType,
+  setDomainStatus,
+} from '../actions/setDomainStatus.js'
+export {
   type SetMessageCapParameters,
   type SetMessageCapReturnType,
   setMessageCap,
