@@ -1,0 +1,3 @@
+import { runSupplyChainNotary } from './supplyChainNotary.js'
+
+await runSupplyChainNotary()
