@@ -27,7 +27,13 @@ export type DeployPrivacyContractsReturnType = {
   implementations: { notary: Address; disclosureVerifier: Address }
 }
 
-/** EIP-1167 minimal proxy creation code for `implementation`. */
+/**
+ * EIP-1167 minimal proxy creation code for `implementation`.
+ *
+ * @example
+ * import { cloneCreationCode } from '@caldera/privacy-zk'
+ * await walletClient.sendTransaction({ data: cloneCreationCode(implementation) })
+ */
 export function cloneCreationCode(implementation: Address): Hex {
   return `0x3d602d80600a3d3981f3363d3d373d3d3d363d73${implementation.slice(2).toLowerCase()}5af43d82803e903d91602b57fd5bf3`
 }

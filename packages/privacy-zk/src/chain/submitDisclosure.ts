@@ -20,7 +20,13 @@ export type SubmitDisclosureParameters = {
   simulate?: boolean
 }
 
-/** Flattens a Solidity proof into the `uint256[8]` the DisclosureVerifier takes. */
+/**
+ * Flattens a Solidity proof into the `uint256[8]` the DisclosureVerifier takes.
+ *
+ * @example
+ * import { flattenProof } from '@caldera/privacy-zk'
+ * const proof = flattenProof(disclosure.calldata)
+ */
 export function flattenProof({
   a,
   b,

@@ -7,7 +7,13 @@ import { MAX_FIELDS } from '../schema/fieldTypes.js'
 export const SNARK_SCALAR_FIELD =
   21888242871839275222246405745257275088548364400416034343698204186575808495617n
 
-/** A fresh random salt below the field order (248 bits). */
+/**
+ * A fresh random salt below the field order (248 bits).
+ *
+ * @example
+ * import { randomSalt } from '@caldera/privacy-zk'
+ * const salt = randomSalt()
+ */
 export function randomSalt(): bigint {
   return BigInt(`0x${bytesToHex(randomBytes(31))}`)
 }
@@ -29,7 +35,13 @@ export function commitField({ value, salt }: { value: bigint; salt: bigint }): b
   return poseidon2([value, salt])
 }
 
-/** Binding of a record to its encryption: `Poseidon(keyHash, ciphertextHash)`. */
+/**
+ * Binding of a record to its encryption: `Poseidon(keyHash, ciphertextHash)`.
+ *
+ * @example
+ * import { encryptionBinding } from '@caldera/privacy-zk'
+ * const binding = encryptionBinding({ keyHash: record.keyHash, ciphertextHash: record.ciphertextHash })
+ */
 export function encryptionBinding({
   keyHash,
   ciphertextHash,

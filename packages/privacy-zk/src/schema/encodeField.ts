@@ -6,7 +6,13 @@ import { type FieldValue, RANGE_BITS, SIGNED_OFFSET } from './fieldTypes.js'
 
 const RANGE_LIMIT = 1n << BigInt(RANGE_BITS)
 
-/** Returns the schema field named `name` or throws `UnknownFieldError`. */
+/**
+ * Returns the schema field named `name` or throws `UnknownFieldError`.
+ *
+ * @example
+ * import { getField } from '@caldera/privacy-zk'
+ * const { index, type } = getField(shipment, 'peakTemperature')
+ */
 export function getField(schema: RecordSchema, name: string): SchemaField {
   const field = schema.byName.get(name)
   if (!field) throw new UnknownFieldError({ field: name, known: schema.fieldNames })

@@ -28,6 +28,12 @@ function zeros(depth: number): bigint[] {
  * Incremental Poseidon Merkle tree of record commitments (arity 8, depth 7 by default). Appending
  * a leaf rehashes one path (7 Poseidon hashes); empty leaves are 0. The root after each batch is
  * what `notarizeRoot` stores on chain.
+ *
+ * @example
+ * import { NotarizationTree } from '@caldera/privacy-zk'
+ * const tree = new NotarizationTree()
+ * const index = tree.insert(record.commitment)
+ * const merkleProof = tree.proof(index)
  */
 export class NotarizationTree {
   readonly depth: number

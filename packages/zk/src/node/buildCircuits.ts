@@ -47,12 +47,24 @@ export type BuildCircuitsParameters = {
   log?: (line: string) => void
 }
 
-/** PascalCase of a circuit name: `disclosure` → `Disclosure`. */
+/**
+ * Solidity verifier contract name of a circuit: `disclosure` → `DisclosureGroth16Verifier`.
+ *
+ * @example
+ * import { verifierContractName } from '@caldera/zk/node'
+ * verifierContractName('disclosure') // 'DisclosureGroth16Verifier'
+ */
 export function verifierContractName(name: string): string {
   return `${name[0]!.toUpperCase()}${name.slice(1)}Groth16Verifier`
 }
 
-/** Reads and validates a package's circuits config. */
+/**
+ * Reads and validates a package's circuits config.
+ *
+ * @example
+ * import { readCircuitsConfig } from '@caldera/zk/node'
+ * const { circuits } = readCircuitsConfig(packageDir)
+ */
 export function readCircuitsConfig(packageDir: string, config = 'circuits/circuits.json'): CircuitsConfig {
   const path = join(packageDir, config)
   if (!existsSync(path)) throw new CircuitBuildError(`No circuits config at ${path}.`)

@@ -4,7 +4,13 @@ import { dirname, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CircuitBuildError } from '../errors/zk.js'
 
-/** The folder of the installed `@caldera/zk` package (source or dist layout). */
+/**
+ * The folder of the installed `@caldera/zk` package (source or dist layout).
+ *
+ * @example
+ * import { zkPackageDir } from '@caldera/zk/node'
+ * const dir = zkPackageDir()
+ */
 export function zkPackageDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url))
   for (;;) {
@@ -16,7 +22,13 @@ export function zkPackageDir(): string {
   }
 }
 
-/** The shared 2^14 development powers-of-tau file shipped with `@caldera/zk`. */
+/**
+ * The shared 2^14 development powers-of-tau file shipped with `@caldera/zk`.
+ *
+ * @example
+ * import { devPtauPath } from '@caldera/zk/node'
+ * const ptau = devPtauPath()
+ */
 export function devPtauPath(): string {
   return join(zkPackageDir(), 'ptau', 'pot14_dev.ptau')
 }

@@ -6,7 +6,13 @@ import { readLE, readSections, writeLE } from './binfile.js'
 /** BN254 scalar field order. */
 const R = 21888242871839275222246405745257275088548364400416034343698204186575808495617n
 
-/** Decodes a `.wtns` file into its wire values (wire 0 is the constant 1). */
+/**
+ * Decodes a `.wtns` file into its wire values (wire 0 is the constant 1).
+ *
+ * @example
+ * import { decodeWitness } from '@caldera/zk'
+ * const wires = decodeWitness(wtnsBytes)
+ */
 export function decodeWitness(bytes: Uint8Array): bigint[] {
   const sections = readSections(bytes, 'wtns')
   const header = sections.get(1)!
@@ -17,7 +23,13 @@ export function decodeWitness(bytes: Uint8Array): bigint[] {
   return Array.from({ length: count }, (_, i) => readLE(bytes, data.start + i * n8, n8))
 }
 
-/** Encodes wire values as a `.wtns` file (BN254). */
+/**
+ * Encodes wire values as a `.wtns` file (BN254).
+ *
+ * @example
+ * import { encodeWitness } from '@caldera/zk'
+ * const bytes = encodeWitness(witness)
+ */
 export function encodeWitness(witness: readonly bigint[]): Uint8Array {
   const n8 = 32
   const headerSize = 4 + n8 + 4
