@@ -1,4 +1,10 @@
-import { batchInboxAbi, cloneFactoryAbi, hybridVerifierAbi, zkBatchVerifierAbi } from '@caldera/contracts'
+import {
+  batchInboxAbi,
+  cloneFactoryAbi,
+  hybridVerifierAbi,
+  paymentVersusPaymentEscrowAbi,
+  zkBatchVerifierAbi,
+} from '@caldera/contracts'
 import { domainIdOf, tierPresets, ValidationError } from '@caldera/core'
 import { type Devnet, type DevnetChain, startDevnet } from '@caldera/devnet'
 import fc from 'fast-check'
@@ -18,6 +24,7 @@ import {
   PartialDeploymentError,
 } from '../errors/deploy.js'
 import { defineComponent } from '../stack/component.js'
+import { complianceComponents } from '../stack/components/compliance.js'
 import { domainStack } from '../stack/domainStack.js'
 import { deployDomain } from './deployDomain.js'
 import { executeDeployment } from './executeDeployment.js'
@@ -275,5 +282,21 @@ describe('deployDomain', () => {
       expect(result.transactions.length).toBeGreaterThan(0)
       expect(result.estimateError).toBeLessThan(0.05)
     }
+  })
+
+  it('deploys the stack extended with the compliance components, wired together, in one clone call', async () => {
+    const stack = [...domainStack, ...complianceComponents]
+    const result = await deployDomain(chain.walletClient, { config: configOf('settlement', 'lite'), stack })
+    expect(result.transactions.map((t) => t.label).at(-1)).toBe(
+      `clone domain settlement (${stack.filter((c) => c.kind === 'perDomain').length} contracts)`,
+    )
+    const { contracts } = result.addresses
+    expect(
+      await chain.publicClient.readContract({
+        address: contracts.PaymentVersusPaymentEscrow!,
+        abi: paymentVersusPaymentEscrowAbi,
+        functionName: 'sanctionsList',
+      }),
+    ).toBe(contracts.SanctionsRegistry)
   })
 })

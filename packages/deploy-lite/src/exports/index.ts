@@ -79,6 +79,12 @@ export { defineComponent, type InitContext, type StackComponent } from '../stack
 export { attestationVerifierComponent } from '../stack/components/attestationVerifier.js'
 export { batchInboxComponent } from '../stack/components/batchInbox.js'
 export { channelComponent, channelParamsSchema } from '../stack/components/channel.js'
+export {
+  complianceComponents,
+  hashedTimelockEscrowComponent,
+  paymentVersusPaymentEscrowComponent,
+  sanctionsRegistryComponent,
+} from '../stack/components/compliance.js'
 export { domainRegistryComponent } from '../stack/components/domainRegistry.js'
 export { hybridVerifierComponent, hybridVerifierParamsSchema } from '../stack/components/hybridVerifier.js'
 export {
