@@ -16,7 +16,15 @@ export type OnchainProfile = {
   zkProofAboveUsd: bigint
 }
 
-/** Encodes a security profile for the DomainRegistry (`null` ZK threshold = max uint256). */
+/**
+ * Encodes a security profile as the DomainRegistry's `Profile` struct (`null` ZK threshold =
+ * max uint256; tier and proof system as codes).
+ *
+ * @example
+ * import { tierPresets } from '@caldera/core'
+ * import { toOnchainProfile } from '@caldera/risk-domain'
+ * toOnchainProfile(tierPresets.light).minValidators // 50
+ */
 export function toOnchainProfile(profile: SecurityProfile): OnchainProfile {
   return {
     tier: tierToCode(profile.tier),
@@ -29,7 +37,13 @@ export function toOnchainProfile(profile: SecurityProfile): OnchainProfile {
   }
 }
 
-/** Decodes the DomainRegistry's profile struct. */
+/**
+ * Decodes the DomainRegistry's `Profile` struct into a {@link SecurityProfile}.
+ *
+ * @example
+ * import { fromOnchainProfile } from '@caldera/risk-domain'
+ * const profile = fromOnchainProfile(domain.profile) // from DomainRegistry.getDomain
+ */
 export function fromOnchainProfile(p: OnchainProfile): SecurityProfile {
   const proofSystem = proofSystems[p.proofSystem]
   if (!proofSystem) throw new Error(`Unknown proof system code ${p.proofSystem}`)

@@ -26,7 +26,13 @@ export async function readBatchCircuitArtifacts(
   })
 }
 
-/** The package's `artifacts/` folder, from `src/node/` or from `dist/`. */
+/**
+ * The package's `artifacts/` folder (found from `src/node/` or from `dist/`).
+ *
+ * @example
+ * import { packageArtifactsDir } from '@caldera/risk-domain/node'
+ * console.log(packageArtifactsDir()) // …/node_modules/@caldera/risk-domain/artifacts
+ */
 export function packageArtifactsDir(): string {
   for (const relative of ['../artifacts', '../../artifacts']) {
     const dir = fileURLToPath(new URL(relative, import.meta.url))

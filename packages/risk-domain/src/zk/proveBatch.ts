@@ -42,7 +42,15 @@ export async function proveBatch({
   }
 }
 
-/** Encodes `abi.encode(root, a, b, c)`, the `proof` bytes `ZkBatchVerifier` decodes. */
+/**
+ * Encodes `abi.encode(root, a, b, c)`, the `proof` bytes `ZkBatchVerifier` decodes.
+ *
+ * @example
+ * import { toSolidityCalldata } from '@caldera/zk'
+ * import { encodeZkBatchProof } from '@caldera/risk-domain'
+ * const { a, b, c, inputs } = toSolidityCalldata({ proof, publicSignals })
+ * const bytes = encodeZkBatchProof({ root: inputs[0]!, a, b, c })
+ */
 export function encodeZkBatchProof({
   root,
   a,
