@@ -78,6 +78,11 @@ export const amlConfigSchema = z.object({
       /** Rapid pass-through: forwarded within this many seconds, keeping at least this ratio. */
       passThroughSeconds: seconds.default(600),
       passThroughMinRatio: fraction.default(0.95),
+      /**
+       * The typology checks look at most at this many of an account's latest edges in each
+       * direction, which bounds the work per transaction for hub accounts.
+       */
+      maxEdgesPerAccount: z.number().int().min(16).max(1_000_000).default(1_000),
       /** Mule accounts in a row that must pass the funds on that fast. */
       passThroughMinAccounts: z.number().int().min(1).max(8).default(2),
     })

@@ -140,6 +140,19 @@ describe('fan-out / fan-in', () => {
   })
 })
 
+describe('hub accounts', () => {
+  it('look only at the latest maxEdgesPerAccount edges', () => {
+    const config = { ...graphOnly, graph: { maxEdgesPerAccount: 16 } }
+    const noise = Array.from({ length: 100 }, (_, i) => tx('hub', `n${i % 2}`, 200 + i * 5, i))
+    const burst = [1, 2, 3, 4, 5].map((i) => tx('hub', `t${i}`, 5_000, 200 + i))
+    expect(only(run([...noise, ...burst], config), 'fan-out')).toHaveLength(1)
+    const spread = [1, 2, 3, 4, 5].map((i) => tx('hub', `s${i}`, 5_000, i * 20 + 0.5))
+    const mixed = [...noise, ...spread].sort((a, b) => a.timestamp - b.timestamp)
+    expect(only(run(mixed, config), 'fan-out')).toEqual([])
+    expect(only(run(mixed, graphOnly), 'fan-out')).toHaveLength(1)
+  })
+})
+
 describe('cycle', () => {
   const ring = (k: number) =>
     Array.from({ length: k }, (_, i) => tx(`c${i}`, `c${(i + 1) % k}`, 5_000 - i * 20, i * H))

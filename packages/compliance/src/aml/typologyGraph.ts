@@ -57,6 +57,7 @@ export class TypologyGraph {
   private readonly window: number
   private readonly minAmount: number
   private readonly tol: number
+  private readonly cap: number
   private readonly p: AmlConfig['graph']
 
   constructor(config: AmlConfig['graph']) {
@@ -64,6 +65,7 @@ export class TypologyGraph {
     this.window = config.windowSeconds
     this.minAmount = Number(config.minAmountUsd)
     this.tol = config.amountTolerance
+    this.cap = config.maxEdgesPerAccount
   }
 
   /** Registers account id `id` (ids are dense, 0, 1, 2, …). */
@@ -175,7 +177,10 @@ export class TypologyGraph {
     return ++this.epoch
   }
 
-  /** First live index of an adjacency list (drops the expired prefix now and then). */
+  /**
+   * First index to scan in an adjacency list: the first live edge, or the latest
+   * `maxEdgesPerAccount` ones (drops the expired prefix now and then).
+   */
   private liveOut(a: number): number {
     return this.live(this.outs[a]!, this.outStart, a)
   }
@@ -192,7 +197,7 @@ export class TypologyGraph {
       i = 0
     }
     starts[a] = i
-    return i
+    return list.length - i > this.cap ? list.length - this.cap : i
   }
 
   private cooled(a: number, typology: number, t: number): boolean {
