@@ -19,6 +19,8 @@ contract StakingRegistry is AccessControl, Initializable {
     bytes32 public constant SLASHER_ROLE = keccak256("SLASHER_ROLE");
     /// @notice Share of an equivocator's stake paid to the reporter, in basis points.
     uint256 public constant REPORTER_REWARD_BPS = 1_000;
+    /// @notice Seats per domain; bounds the loops of `countQualified` and `validatorsOf`.
+    uint256 public constant MAX_SEATS = 2_000;
 
     struct Seat {
         uint128 stake;
@@ -35,6 +37,7 @@ contract StakingRegistry is AccessControl, Initializable {
     mapping(bytes32 domainId => address[]) private _validators;
 
     event ValidatorRegistered(bytes32 indexed domainId, address indexed validator);
+    event SeatPruned(bytes32 indexed domainId, address indexed validator);
     event StakeBonded(bytes32 indexed domainId, address indexed validator, address indexed from, uint256 amount);
     event UnbondRequested(bytes32 indexed domainId, address indexed validator, uint256 amount, uint64 releaseAt);
     event UnbondedWithdrawn(bytes32 indexed domainId, address indexed validator, uint256 amount);
@@ -61,6 +64,8 @@ contract StakingRegistry is AccessControl, Initializable {
     error DifferentSigners(address first, address second);
     error NothingToSlash(address validator);
     error StakeTooLarge();
+    error TooManySeats(uint256 max);
+    error SeatHasStake(address validator, uint256 stake);
 
     constructor() {
         _disableInitializers();
@@ -83,6 +88,7 @@ contract StakingRegistry is AccessControl, Initializable {
         Seat storage seat = _seats[domainId][msg.sender];
         if (seat.tombstoned) revert Tombstoned(msg.sender);
         if (seat.index != 0) revert AlreadyRegistered(msg.sender);
+        if (_validators[domainId].length >= MAX_SEATS) revert TooManySeats(MAX_SEATS);
         _validators[domainId].push(msg.sender);
         seat.index = uint32(_validators[domainId].length);
         emit ValidatorRegistered(domainId, msg.sender);
@@ -103,6 +109,16 @@ contract StakingRegistry is AccessControl, Initializable {
             total += amounts[i];
         }
         era.safeTransferFrom(msg.sender, address(this), total);
+    }
+
+    /// @notice Frees the seat of a validator with nothing bonded (anyone may call it), so empty
+    ///         registrations cannot crowd a domain's seats.
+    function pruneSeat(bytes32 domainId, address validator) external {
+        Seat storage seat = _seats[domainId][validator];
+        if (seat.index == 0) revert NotRegistered(validator);
+        if (seat.stake != 0) revert SeatHasStake(validator, seat.stake);
+        _removeSeat(domainId, validator);
+        emit SeatPruned(domainId, validator);
     }
 
     /// @notice Starts unbonding `amount` of the caller's stake; it can be withdrawn after the delay.

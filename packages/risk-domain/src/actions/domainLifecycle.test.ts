@@ -282,4 +282,39 @@ describe('StakingRegistry + DomainRegistry on anvil', () => {
       }),
     ).toBe(parseEra('40000'))
   })
+
+  it('lets anyone free an empty seat, never a bonded one', async () => {
+    const { publicClient, walletClient } = chain()
+    const domainId = domainIdOf('payments-299')
+    const empty = validators[299]!
+    const count = () =>
+      publicClient.readContract({
+        address: staking,
+        abi: stakingRegistryAbi,
+        functionName: 'validatorCount',
+        args: [domainId],
+      })
+    const { request } = await simulateContract(publicClient, {
+      account: empty,
+      address: staking,
+      abi: stakingRegistryAbi,
+      functionName: 'registerValidator',
+      args: [domainId],
+    })
+    await publicClient.waitForTransactionReceipt({ hash: await walletClient.writeContract(request) })
+    expect(await count()).toBe(300n)
+    const prune = (validator: Address) =>
+      simulateContract(publicClient, {
+        account: walletClient.account,
+        address: staking,
+        abi: stakingRegistryAbi,
+        functionName: 'pruneSeat',
+        args: [domainId, validator],
+      })
+    await expect(prune(validators[0]!.address)).rejects.toThrow(/SeatHasStake/)
+    const { request: pruning } = await prune(empty.address)
+    await publicClient.waitForTransactionReceipt({ hash: await walletClient.writeContract(pruning) })
+    expect(await count()).toBe(299n)
+    await expect(prune(empty.address)).rejects.toThrow(/NotRegistered/)
+  })
 })
