@@ -56,7 +56,13 @@ export async function loadBench({ txs: count, log }: { txs: number; log: (line: 
     })
     await tracker.waitForBlock(0, 5_000)
     const start = nowMs()
-    const submit = await submitTransactions({ rpcUrl: chain.rpcUrl, txs, batchSize: 500, concurrency: 4 })
+    const submit = await submitTransactions({
+      rpcUrl: chain.rpcUrl,
+      txs,
+      batchSize: 500,
+      concurrency: 4,
+      flushIntervalMs: 0,
+    })
     const submitMs = nowMs() - start
     const accepted = submit.records.filter((r) => r.accepted).length
     log(`submitted ${txs.length} (${accepted} accepted) in ${Math.round(submitMs)} ms`)

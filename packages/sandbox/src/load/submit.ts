@@ -24,6 +24,11 @@ export type SubmitParameters = {
   concurrency?: number
   /** Per-request timeout; a timed-out batch is retried (default 3,000 ms). */
   timeoutMs?: number
+  /**
+   * Shortest pause between two batch requests while following the schedule (default 100 ms):
+   * fewer, larger requests leave the node time to mine.
+   */
+  flushIntervalMs?: number
   /** Ends the load early: unsent transactions stay unsent. */
   signal?: AbortSignal
   /** Called after each batch's answer. */
@@ -41,7 +46,8 @@ export type SubmitResult = {
   errors: Record<string, number>
 }
 
-const retriable = /already known|known transaction/i
+/** Answers that mean the chain already has the transaction (an earlier attempt got through). */
+const alreadyTaken = /already known|known transaction|already imported/i
 
 /**
  * Submits pre-signed transactions on their planned schedule as batched `eth_sendRawTransaction`
@@ -56,7 +62,9 @@ const retriable = /already known|known transaction/i
 export async function submitTransactions(parameters: SubmitParameters): Promise<SubmitResult> {
   const { rpcUrl, txs, signal } = parameters
   const batchSize = parameters.batchSize ?? 200
-  const concurrency = parameters.concurrency ?? 4
+  const concurrency = parameters.concurrency ?? 2
+  const flushIntervalMs = parameters.flushIntervalMs ?? 100
+  let lastFlush = Number.NEGATIVE_INFINITY
   const timeoutMs = parameters.timeoutMs ?? 3_000
   const startAt = parameters.startAt ?? nowMs()
   const records: SubmitRecord[] = txs.map(() => ({ sentAt: Number.NaN, accepted: false }))
@@ -70,7 +78,7 @@ export async function submitTransactions(parameters: SubmitParameters): Promise<
   const inFlight = new Set<Promise<void>>()
 
   const sendBatch = async (from: number, to: number): Promise<void> => {
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
       const at = nowMs()
       try {
         const outcomes = await rpcBatch({
@@ -84,7 +92,9 @@ export async function submitTransactions(parameters: SubmitParameters): Promise<
           const record = records[from + k]!
           record.sentAt = at
           sentCount++
-          if (!o.error || retriable.test(o.error.message)) {
+          // After a timed-out attempt, "nonce too low" means that attempt was taken: nonces are never reused here.
+          const taken = o.error && attempt > 0 && /nonce too low/i.test(o.error.message)
+          if (!o.error || taken || alreadyTaken.test(o.error.message)) {
             record.accepted = true
             acceptedCount++
           } else {
@@ -105,7 +115,14 @@ export async function submitTransactions(parameters: SubmitParameters): Promise<
   }
 
   while (next < txs.length && !signal?.aborted) {
-    const elapsed = nowMs() - startAt
+    const now = nowMs()
+    const elapsed = now - startAt
+    // Wait for a full batch or the flush interval, whichever comes first.
+    const full = next + batchSize <= txs.length && txs[next + batchSize - 1]!.at <= elapsed
+    if (!full && now - lastFlush < flushIntervalMs) {
+      await sleep(Math.max(1, flushIntervalMs - (now - lastFlush)), signal)
+      continue
+    }
     let end = next
     while (end < txs.length && end - next < batchSize && txs[end]!.at <= elapsed) end++
     if (end === next) {
@@ -116,6 +133,7 @@ export async function submitTransactions(parameters: SubmitParameters): Promise<
       await Promise.race(inFlight)
       continue
     }
+    lastFlush = nowMs()
     const promise = sendBatch(next, end).finally(() => inFlight.delete(promise))
     inFlight.add(promise)
     next = end

@@ -260,6 +260,7 @@ export async function runScenario(
       const byHash = new Map(d.txs.filter((tx) => tx.intent.usd > 0n).map((tx) => [tx.hash as string, tx]))
       d.tracker = trackBlocks({
         rpcUrl: d.rpcUrl,
+        intervalMs: 100,
         onBlock: (block) => {
           if (!system) return
           for (const h of block.txHashes) {

@@ -12,11 +12,15 @@ const valueShape: Record<Tier, { median: number; sigma: number; cap: number }> =
   light: { median: 60, sigma: 0.8, cap: 2_000 },
 }
 
+/** Share of a lane's rolling-window limit the benign settlement of a run may use. */
+export const LANE_BUDGET_SHARE = 0.3
+
 /**
  * Cross-domain settlement of one domain: `perSecond` `Channel.send` calls spread evenly over
  * `seconds`, from its settlement accounts round-robin, to each peer in turn, with values drawn
- * (seeded) from the source tier's shape. Intents index `domain.settlers`; nonces start at 1
- * (nonce 0 approved the channel).
+ * (seeded) from the source tier's shape. Benign traffic must not trip the breaker, so each lane's
+ * values are scaled to use at most {@link LANE_BUDGET_SHARE} of its rolling-window limit over the
+ * run. Intents index `domain.settlers`; nonces start at 1 (nonce 0 approved the channel).
  */
 export function crossDomainIntents({
   seed,
@@ -35,9 +39,16 @@ export function crossDomainIntents({
   const count = Math.floor(perSecond * seconds)
   const shape = valueShape[domain.tier]
   const out: { intent: TxIntent; at: number }[] = []
+  const perLane = Math.max(1, Math.ceil(count / Math.max(1, peers.length)))
+  const used = new Map<string, number>()
   for (let i = 0; i < count; i++) {
     const peer = peers[i % peers.length]!
-    const dollars = Math.min(shape.cap, Math.max(1, rng.logNormal(shape.median, shape.sigma)))
+    const budget = (Number(domain.laneLimitUsd[peer.name] ?? 0n) / 1e6) * LANE_BUDGET_SHARE
+    const mean = budget / perLane
+    const median = Math.min(shape.median, mean / Math.exp((shape.sigma * shape.sigma) / 2))
+    const cap = Math.min(shape.cap, 4 * mean, budget - (used.get(peer.name) ?? 0))
+    const dollars = Math.max(1, Math.min(cap, rng.logNormal(median, shape.sigma)))
+    used.set(peer.name, (used.get(peer.name) ?? 0) + dollars)
     const usd = BigInt(Math.round(dollars * 100)) * 10_000n
     const recipient = peer.settlers[i % peer.settlers.length]!.address
     out.push({

@@ -60,6 +60,8 @@ export type SystemDomain = {
   committee: LocalAccount[]
   /** Signatures a batch from this domain needs on its peers' verifiers (the tier's quorum of the committee). */
   threshold: number
+  /** Rolling-window limit of each outgoing lane, by peer name (micro-dollars). */
+  laneLimitUsd: Record<string, bigint>
   /** Accounts that send cross-domain transfers (funded with ETH and ERA, channel approved). */
   settlers: LoadAccount[]
   /** The attacker's account (funded, approved). */
@@ -287,6 +289,7 @@ export async function deploySystem(parameters: DeploySystemParameters): Promise<
         contracts,
         deployGas,
         validators,
+        laneLimitUsd: {},
         committee,
         threshold: attestationThreshold({
           validators: committee.length,
@@ -308,6 +311,7 @@ export async function deploySystem(parameters: DeploySystemParameters): Promise<
       const tp = policy.tiers[self.tier]
       for (const peer of domains) {
         if (peer.name === self.name) continue
+        self.laneLimitUsd[peer.name] = laneLimitUsd(policy, self.name, peer.name)
         await setValidatorSet(admin, {
           verifier: self.verifier,
           domainId: peer.domainId,
