@@ -4,10 +4,13 @@ import * as mod from './index.js'
 it('exports the public surface', () => {
   expect(Object.keys(mod).sort()).toMatchInlineSnapshot(`
     [
+      "BelowTierMinimumError",
       "CalderaError",
+      "DomainStatusError",
       "MissingContractError",
       "MissingWalletError",
       "NotarizationTree",
+      "ProfileNotMetError",
       "UnknownDomainError",
       "ValidationError",
       "activateDomain",

@@ -54,9 +54,12 @@ export {
 // Risk domains
 export {
   activateDomain,
+  BelowTierMinimumError,
   classifyScenario,
+  DomainStatusError,
   defineDomain,
   getDomain,
+  ProfileNotMetError,
   type ScenarioDescriptorInput,
 } from '@caldera/risk-domain'
 export type { CalderaBreakerActions } from '../caldera/breakerActions.js'
