@@ -56,6 +56,7 @@ it('runs two domains under load through an RPC outage, a reorg and a base-fee sp
         { kind: 'base-fee-spike', domain: 'games', atS: 1, gwei: 50 },
       ],
       slos: { maxLatencyP99Ms: 8_000, minEnterpriseWritesPerS: 100 },
+      system: { enabled: false, crossDomainPerS: 0 },
       out,
     },
     { onProgress: (p) => lines.push(p.phase) },
