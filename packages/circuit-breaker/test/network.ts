@@ -9,7 +9,9 @@ import type { BreakerPolicy } from '../src/policy/policy.js'
 export const TIERS: Tier[] = ['financial', 'enterprise', 'light']
 
 /** Starts three anvil chains (one per tier) and deploys the channel network on them. */
-export async function startNetwork(options: { policy?: BreakerPolicy; blockTime?: number } = {}) {
+export async function startNetwork(
+  options: { policy?: BreakerPolicy; blockTime?: number; verification?: 'attestation' | 'tiered' } = {},
+) {
   const devnet: Devnet = await startDevnet({
     chains: TIERS.map((name) => ({
       name,
@@ -20,6 +22,7 @@ export async function startNetwork(options: { policy?: BreakerPolicy; blockTime?
   const { domains } = await deployChannelNetwork({
     domains: TIERS.map((tier) => ({ name: tier, tier, walletClient: devnet.chain(tier).walletClient })),
     ...(options.policy ? { policy: options.policy } : {}),
+    ...(options.verification ? { verification: options.verification } : {}),
   })
   const domain = (name: string): ChannelNetworkDomain => domains.find((d) => d.name === name)!
   /** Gives `user` (accounts[1]) tokens on a chain and approves the channel. */

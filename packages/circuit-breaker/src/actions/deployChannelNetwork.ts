@@ -1,6 +1,11 @@
 import { eraTokenAbi, eraTokenBytecode } from '@caldera/contracts'
-import { domainIdOf, type Tier } from '@caldera/core'
-import { deployAttestationVerifier, setValidatorSet } from '@caldera/risk-domain'
+import { domainIdOf, type Tier, tierPresets } from '@caldera/core'
+import {
+  deployAttestationVerifier,
+  deployZkBatchVerifier,
+  setMessageCap,
+  setValidatorSet,
+} from '@caldera/risk-domain'
 import { type Address, type Hex, keccak256, type LocalAccount, stringToHex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { deployContract, waitForTransactionReceipt } from 'viem/actions'
@@ -23,6 +28,12 @@ export type DeployChannelNetworkParameters = {
   threshold?: number
   /** Tokens minted to each channel as delivery liquidity (default 100,000,000 tokens). */
   liquidity?: bigint
+  /**
+   * `tiered`: batches from a `zk` (financial) domain are checked by a `ZkBatchVerifier` (Groth16,
+   * per-message cap = the source tier's rolling domain limit); every other source by k-of-n
+   * attestations. `attestation` (default): attestations for every source.
+   */
+  verification?: 'attestation' | 'tiered'
 }
 
 /** A domain of a deployed channel network. */
@@ -35,6 +46,10 @@ export type ChannelNetworkDomain = {
   token: Address
   /** `AttestationVerifier` on this chain, holding every peer's validator set. */
   verifier: Address
+  /** `ZkBatchVerifier` on this chain (with `verification: 'tiered'`), capped for each zk-tier peer. */
+  zkVerifier?: Address
+  /** Per-message cap of this domain's outgoing batches in the peers' `ZkBatchVerifier` (zk tier, `tiered`). */
+  zkCap?: bigint
   /** This domain's validators (they attest its outgoing batches). Development keys: never use them for value. */
   validators: LocalAccount[]
 }
@@ -85,6 +100,7 @@ export async function deployChannelNetwork(
   const count = parameters.validators ?? 4
   const threshold = parameters.threshold ?? 3
   const liquidity = parameters.liquidity ?? 100_000_000n * 10n ** 18n
+  const tiered = parameters.verification === 'tiered'
   const tierPolicy = { ...policy, domains: { ...policy.domains } }
   for (const d of parameters.domains) tierPolicy.domains[d.name] = d.tier
   assertLaneLimits({ policy: tierPolicy, domains: parameters.domains })
@@ -104,6 +120,7 @@ export async function deployChannelNetwork(
         pollingInterval: 20,
       })
       const { address: verifier } = await deployAttestationVerifier(client as never, {})
+      const zkVerifier = tiered ? (await deployZkBatchVerifier(client as never, {})).address : undefined
       const { address: channel } = await deployChannel(client, { domain: d.name, token: token! })
       await writeAndWait(client, {
         address: token!,
@@ -118,6 +135,10 @@ export async function deployChannelNetwork(
         channel,
         token: token!,
         verifier,
+        ...(zkVerifier ? { zkVerifier } : {}),
+        ...(tiered && tierPresets[d.tier].proofSystem === 'zk'
+          ? { zkCap: usdToTokens(policy.tiers[d.tier].rolling.domainLimitUsd, price) }
+          : {}),
         validators: devValidators(d.name, count),
       }
     }),
@@ -135,10 +156,17 @@ export async function deployChannelNetwork(
           validators: peer.validators.map((v) => v.address),
           threshold,
         })
+        const zk = peer.zkCap !== undefined && self.zkVerifier !== undefined
+        if (zk)
+          await setMessageCap(d.walletClient as never, {
+            verifier: self.zkVerifier!,
+            domainId: peer.domainId,
+            cap: peer.zkCap!,
+          })
         await configureLane(d.walletClient, {
           channel: self.channel,
           peer: peer.name,
-          verifier: self.verifier,
+          verifier: zk ? self.zkVerifier! : self.verifier,
           maxTransfer: usdToTokens(tp.singleTransferUsd, price),
           windowLimit: usdToTokens(laneLimitUsd(tierPolicy, d.name, peer.name), price),
           windowSeconds: Math.round(tp.rolling.windowSeconds),

@@ -47,6 +47,7 @@ it('exports the public surface', () => {
       "usdToTokens",
       "valueInUsd",
       "verifyTransitionLog",
+      "zkBatchProver",
     ]
   `)
 })

@@ -107,6 +107,7 @@ export {
   type RelayerDomain,
 } from '../relayer/createRelayer.js'
 export type { QueuedMessage } from '../relayer/journal.js'
+export { type ZkBatchProverParameters, zkBatchProver } from '../relayer/zkBatchProver.js'
 export {
   type ReplayTransfersParameters,
   type ReplayTransfersReturnType,

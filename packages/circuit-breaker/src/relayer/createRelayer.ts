@@ -1,4 +1,4 @@
-import { channelAbi } from '@caldera/contracts'
+import { attestationVerifierAbi, channelAbi, hybridVerifierAbi, zkBatchVerifierAbi } from '@caldera/contracts'
 import { domainIdOf, type Tier } from '@caldera/core'
 import { createAttestationProof } from '@caldera/risk-domain'
 import type { Address, Client, Hash, Hex, LocalAccount } from 'viem'
@@ -14,6 +14,14 @@ import type { CircuitBreaker } from '../breaker/circuitBreaker.js'
 import { UnknownDomainError } from '../errors/breaker.js'
 import { TransactionRevertedError, type WriteClient } from '../internal/client.js'
 import { Journal, messageKey, type QueuedMessage } from './journal.js'
+
+/** The channel's ABI plus every batch verifier's errors, so a rejected batch is decoded by name. */
+const receiveAbi = [
+  ...channelAbi,
+  ...[...attestationVerifierAbi, ...zkBatchVerifierAbi, ...hybridVerifierAbi].filter(
+    (item) => item.type === 'error',
+  ),
+]
 
 /** A batch as `IBatchVerifier` sees it. */
 export type BatchToProve = {
@@ -46,6 +54,8 @@ export type RelayerDomain = {
   prove?: (batch: BatchToProve) => Promise<Hex>
   /** Validators that attest this domain's batches (used by the default prover). */
   signers?: readonly LocalAccount[]
+  /** Largest batch this domain's proofs can carry (e.g. 8 for the financial Groth16 circuit). */
+  maxBatch?: number
 }
 
 export type CreateRelayerParameters = {
@@ -200,7 +210,7 @@ export function createRelayer(parameters: CreateRelayerParameters): Relayer {
       breaker.drain(Date.now() / 1000)
       allowed = queued.filter((m) => breaker.wasPaid(m.key))
     }
-    const batch = allowed.slice(0, batchSize)
+    const batch = allowed.slice(0, Math.min(batchSize, src.maxBatch ?? batchSize))
     const executed = await Promise.all(
       batch.map(
         (m) =>
@@ -241,10 +251,12 @@ export function createRelayer(parameters: CreateRelayerParameters): Relayer {
     const keys = todo.map((m) => m.key)
     const call = {
       address: dst.channel,
-      abi: channelAbi,
+      abi: receiveAbi,
       functionName: 'receiveBatch',
       args: [messages, batchNonce, proof],
-      gas: 300_000n + 60_000n * BigInt(messages.length),
+      // Explicit gas: estimation under-counts pairing checks, and an out-of-gas Groth16 verifier
+      // answers false instead of reverting.
+      gas: (src.prove ? 1_500_000n : 300_000n) + 60_000n * BigInt(messages.length),
       account: dst.walletClient.account,
       chain: dst.walletClient.chain,
     } as const

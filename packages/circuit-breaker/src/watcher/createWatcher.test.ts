@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { channelAbi, eraTokenAbi } from '@caldera/contracts'
 import { domainIdOf, parseEra } from '@caldera/core'
+import { readBatchCircuitArtifacts } from '@caldera/risk-domain/node'
 import { parseEventLogs } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Network, startNetwork, TIERS, until } from '../../test/network.js'
@@ -12,6 +13,7 @@ import { settleHeld } from '../actions/settleHeld.js'
 import { writeAndWait } from '../internal/client.js'
 import { resolvePolicy } from '../policy/policy.js'
 import { createRelayer, type Relayer } from '../relayer/createRelayer.js'
+import { zkBatchProver } from '../relayer/zkBatchProver.js'
 import { createWatcher, type Isolation, type Watcher } from './createWatcher.js'
 
 /**
@@ -75,7 +77,9 @@ describe('dynamic circuit breaker on three anvil chains', () => {
   const trips: string[] = []
   const relayerErrors: unknown[] = []
   beforeAll(async () => {
-    net = await startNetwork()
+    // Financial batches carry Groth16 proofs; enterprise and light batches k-of-n attestations.
+    net = await startNetwork({ verification: 'tiered' })
+    const artifacts = await readBatchCircuitArtifacts()
     dir = mkdtempSync(join(tmpdir(), 'caldera-breaker-'))
     watcher = createWatcher({
       // After a reset, light's queued value is paid out at 1,000 USD per second.
@@ -100,6 +104,7 @@ describe('dynamic circuit breaker on three anvil chains', () => {
         client: net.devnet.chain(d.name).publicClient,
         walletClient: net.devnet.chain(d.name).walletClient,
         signers: d.validators,
+        ...(d.zkCap !== undefined ? { prove: zkBatchProver({ artifacts, cap: d.zkCap }), maxBatch: 8 } : {}),
       })),
       onError: (e) => relayerErrors.push(e),
       circuitBreaker: watcher.circuitBreaker,
@@ -132,6 +137,14 @@ describe('dynamic circuit breaker on three anvil chains', () => {
     await send('light', 'financial', '3000')
     await drained()
     expect(await conservation(net)).toMatchObject({ held: 0n, inFlight: 0n, released: parseEra('6000') })
+    // The enterprise channel checks financial's batches with the Groth16 verifier.
+    const [, , , config] = await net.devnet.chain('enterprise').publicClient.readContract({
+      address: net.domain('enterprise').channel,
+      abi: channelAbi,
+      functionName: 'lane',
+      args: [domainIdOf('financial')],
+    })
+    expect(config.verifier.toLowerCase()).toBe(net.domain('enterprise').zkVerifier?.toLowerCase())
 
     // 2. A light transfer is in flight when the anomaly happens (the relayer is down for a moment).
     await relayer.stop()
@@ -241,5 +254,6 @@ describe('dynamic circuit breaker on three anvil chains', () => {
     await drained()
     expect(watcher.circuitBreaker.breaker('light').log.map((e) => e.to)).toEqual(['open', 'halfOpen'])
     expect(trips).toEqual(['light:onChainGuard'])
+    expect(relayerErrors).toEqual([])
   })
 })
