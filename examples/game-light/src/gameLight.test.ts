@@ -13,7 +13,7 @@ it('deploys the light game domain cheaply, holds the exploit, cuts the game off 
     paymentsLaneToGamePaused: true,
     gameIsolated: true,
     financialIsolated: false,
-    financialToPayments: { held: false },
+    financialToPayments: { held: false, delivered: 250_000n * 10n ** 18n },
     financialToGameRejected: 'LaneIsPaused',
   })
   expect(result.proved).toHaveLength(4)

@@ -1,5 +1,9 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import {
   configureLane,
+  createRelayer,
   deployChannelNetwork,
   devValidators,
   type Isolation,
@@ -21,10 +25,11 @@ import {
   createWalletClient,
   type Hex,
   http,
+  type LocalAccount,
   parseEther,
   type Transport,
 } from 'viem'
-import { deployContract, waitForTransactionReceipt, writeContract } from 'viem/actions'
+import { deployContract, readContract, waitForTransactionReceipt, writeContract } from 'viem/actions'
 
 /** What the run measured and proved. */
 export type GameLightResult = {
@@ -36,7 +41,7 @@ export type GameLightResult = {
     paymentsLaneToGamePaused: boolean
     gameIsolated: boolean
     financialIsolated: boolean
-    financialToPayments: { held: boolean }
+    financialToPayments: { held: boolean; delivered: bigint }
     financialToGameRejected: string
   }
   proved: string[]
@@ -167,6 +172,27 @@ export async function runGameLight(log: (line: string) => void = console.log): P
     })
     await watcher.start()
     stopping.push(() => watcher.stop())
+    // The relayer delivers messages with k-of-n validator attestations and holds isolated sources.
+    const delivered: { source: string; destination: string }[] = []
+    const relayer = createRelayer({
+      queueDir: await mkdtemp(join(tmpdir(), 'caldera-game-light-')),
+      circuitBreaker: watcher.circuitBreaker,
+      domains: [
+        { ...relayed(fin, financial), tier: 'financial' },
+        { ...relayed(pay, payments), tier: 'enterprise' },
+        {
+          name: 'game',
+          tier: 'light',
+          channel: gameContracts.Channel!,
+          signers: gameValidators,
+          client: game.publicClient,
+          walletClient: game.walletClient,
+        },
+      ],
+      onDelivered: (batch) => delivered.push(batch),
+    })
+    await relayer.start()
+    stopping.push(() => relayer.stop())
 
     // 5. The exploit: an attacker drained 1.5M of the game's reward pool through a game bug and
     //    bridges it out to the financial domain.
@@ -209,7 +235,33 @@ export async function runGameLight(log: (line: string) => void = console.log): P
       caldera.breaker.state('payments'),
       caldera.breaker.state('game'),
     ])
-    const pay1 = await mintAndSend(caldera, financial, fin.token, fin.channel, 'payments', tokens('250000'))
+    const merchant = payments.accounts[2]!.address
+    const pay1 = await mintAndSend(
+      caldera,
+      financial,
+      fin.token,
+      fin.channel,
+      'payments',
+      tokens('250000'),
+      merchant,
+    )
+    await withTimeout(
+      (async () => {
+        while (!delivered.some((d) => d.source === 'financial' && d.destination === 'payments'))
+          await new Promise((r) => setTimeout(r, 50))
+      })(),
+      20_000,
+      'the relayer did not deliver the payment within 20 s',
+    )
+    const received = await readContract(payments.publicClient, {
+      address: pay.token,
+      abi: eraTokenAbi,
+      functionName: 'balanceOf',
+      args: [merchant],
+    })
+    log(
+      `The relayer delivered the financial domain's $250,000 payment on the payments chain (merchant balance ${received / 10n ** 18n} tokens).`,
+    )
     let rejected = ''
     try {
       await mintAndSend(caldera, financial, fin.token, fin.channel, 'game', tokens('10'))
@@ -226,7 +278,7 @@ export async function runGameLight(log: (line: string) => void = console.log): P
         paymentsLaneToGamePaused: payState.lanes.game!.paused,
         gameIsolated: gameState.isolated,
         financialIsolated: finState.isolated,
-        financialToPayments: { held: pay1.held },
+        financialToPayments: { held: pay1.held, delivered: received },
         financialToGameRejected: rejected,
       },
       proved: [],
@@ -241,9 +293,14 @@ export async function runGameLight(log: (line: string) => void = console.log): P
       proved.push('The exploit was held in the game domain: nothing left it.')
     if (a.gameIsolated && a.financialLaneToGamePaused && a.paymentsLaneToGamePaused)
       proved.push("The game domain was isolated on every chain; the financial domain's lane to it is cut.")
-    if (!a.financialIsolated && !a.financialToPayments.held && a.financialToGameRejected === 'LaneIsPaused')
+    if (
+      !a.financialIsolated &&
+      !a.financialToPayments.held &&
+      a.financialToPayments.delivered === tokens('250000') &&
+      a.financialToGameRejected === 'LaneIsPaused'
+    )
       proved.push(
-        "The financial domain's own traffic goes on (a $250,000 payment to payments was sent); sends to the game are refused.",
+        "The financial domain's own traffic goes on (a $250,000 payment was delivered on the payments chain); sends to the game are refused.",
       )
     log('Proved:')
     for (const line of proved) log(`- ${line}`)
@@ -305,11 +362,12 @@ async function mintAndSend(
   channel: Address,
   toDomain: string,
   amount: bigint,
+  recipient?: Address,
 ) {
   const me = chain.walletClient.account.address
   await write(chain, { address: token, functionName: 'mint', args: [me, amount] })
   await write(chain, { address: token, functionName: 'approve', args: [channel, amount] })
-  return caldera.breaker.send('financial', { toDomain, recipient: me, amount })
+  return caldera.breaker.send('financial', { toDomain, recipient: recipient ?? me, amount })
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
@@ -320,4 +378,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
       timer = setTimeout(() => reject(new Error(message)), ms)
     }),
   ]).finally(() => clearTimeout(timer))
+}
+
+function relayed(
+  domain: { name: string; channel: Address; validators: readonly LocalAccount[] },
+  chain: Chainish,
+) {
+  return {
+    name: domain.name,
+    channel: domain.channel,
+    signers: domain.validators,
+    client: chain.publicClient,
+    walletClient: chain.walletClient,
+  }
 }
