@@ -14,6 +14,8 @@ export type CheckCircuitArtifactsParameters = {
   config?: string
   /** Also verify each zkey against the recompiled r1cs and the powers of tau (slower). Default true. */
   verifyZkey?: boolean
+  /** Check only these circuits (by name); default all. */
+  only?: readonly string[]
 }
 
 export type CircuitArtifactsCheck = {
@@ -45,6 +47,7 @@ export async function checkCircuitArtifacts({
   packageDir,
   config,
   verifyZkey = true,
+  only,
 }: CheckCircuitArtifactsParameters): Promise<CircuitArtifactsCheck[]> {
   const pkg = realpathSync(resolve(packageDir))
   const cfg = readCircuitsConfig(pkg, config)
@@ -54,7 +57,7 @@ export async function checkCircuitArtifacts({
   const manifest: CircuitsManifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
   const ptau = cfg.ptau ? resolve(pkg, cfg.ptau) : devPtauPath()
   const checks: CircuitArtifactsCheck[] = []
-  for (const circuit of cfg.circuits) {
+  for (const circuit of cfg.circuits.filter((c) => !only || only.includes(c.name))) {
     const entry = manifest.circuits[circuit.name]
     if (!entry) {
       checks.push({
