@@ -151,7 +151,9 @@ export async function runScenario(
         chains: local.map((d) => ({
           name: d.name,
           blockTime: d.blockTime,
-          gasLimit: 1_000_000_000n,
+          // Bounded blocks stay quick to build under a backlog, so a breaker's isolation (higher
+          // tip) lands in the next block; 240M gas per second of block time is ample headroom.
+          gasLimit: BigInt(Math.round(Math.max(60e6, 240e6 * d.blockTime))),
           accounts: 4,
           balance: 1_000_000,
         })),
