@@ -22,4 +22,4 @@ it('notarizes encrypted shipments, lets the buyer verify 2–8 °C on chain and 
   // The buyer's log never shows a reading: only the auditor's lines carry them.
   for (const line of lines.filter((l) => !l.startsWith('Auditor'))) expect(line).not.toMatch(/\b\d\.\d °C/)
   expect(result.proved).toHaveLength(6)
-}, 120_000)
+}, 240_000)
