@@ -7,9 +7,10 @@ import { validateIvms101Payload } from '@caldera/compliance'
 import { expect, it } from 'vitest'
 import { runCrossBorderSettlement } from './crossBorderSettlement.js'
 
-const xsd = fileURLToPath(
-  new URL('../../../../shared/conformance/iso20022/pacs.008.001.09.xsd', import.meta.url),
-)
+// The official schema, kept next to the repository checkout (override with CALDERA_PACS008_XSD).
+const xsd =
+  process.env.CALDERA_PACS008_XSD ??
+  fileURLToPath(new URL('../../../../shared/conformance/iso20022/pacs.008.001.09.xsd', import.meta.url))
 
 it('screens, nets, exports a schema-valid pacs.008 and settles payment-versus-payment on chain', async () => {
   const outDir = mkdtempSync(join(tmpdir(), 'caldera-xborder-'))
