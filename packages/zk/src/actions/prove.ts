@@ -1,6 +1,7 @@
 import type { CircuitArtifacts, CircuitInput, Groth16Proof } from '../artifacts/types.js'
 import { ProofGenerationError } from '../errors/zk.js'
 import { groth16 } from '../internal/snarkjs.js'
+import { calculateWitnessBytes } from '../internal/witnessCalculator.js'
 
 export type ProveParameters = {
   /** Loaded, hash-checked artifacts (see `loadCircuitArtifacts`). */
@@ -16,7 +17,8 @@ export type ProveReturnType = {
 }
 
 /**
- * Computes the witness and a Groth16 proof, in memory (browser and Node).
+ * Computes the witness (with a witness calculator compiled once per artifacts) and a Groth16
+ * proof, in memory (browser and Node).
  *
  * @throws ProofGenerationError when the inputs violate a circuit assertion.
  * @example
@@ -24,14 +26,11 @@ export type ProveReturnType = {
  * const { proof, publicSignals } = await prove({ artifacts, input: { secret: [1n, 2n], hash } })
  */
 export async function prove({ artifacts, input }: ProveParameters): Promise<ProveReturnType> {
+  let witness: Uint8Array
   try {
-    const { proof, publicSignals } = await groth16.fullProve(
-      input as Record<string, unknown>,
-      { type: 'mem', data: artifacts.wasm },
-      { type: 'mem', data: artifacts.zkey },
-    )
-    return { proof, publicSignals }
+    witness = await calculateWitnessBytes(artifacts.wasm, input as Record<string, unknown>)
   } catch (cause) {
     throw new ProofGenerationError({ circuit: artifacts.circuit.name }, { cause })
   }
+  return groth16.prove({ type: 'mem', data: artifacts.zkey }, { type: 'mem', data: witness })
 }

@@ -1,6 +1,7 @@
 import type { CircuitArtifacts, CircuitInput, Groth16Proof } from '../artifacts/types.js'
 import { ProofGenerationError } from '../errors/zk.js'
-import { groth16, wtns } from '../internal/snarkjs.js'
+import { groth16 } from '../internal/snarkjs.js'
+import { calculateWitnessBytes } from '../internal/witnessCalculator.js'
 import { readLE, readSections, writeLE } from './binfile.js'
 
 /** BN254 scalar field order. */
@@ -69,13 +70,11 @@ export async function calculateWitness({
   artifacts: CircuitArtifacts
   input: CircuitInput
 }): Promise<bigint[]> {
-  const out: { type: 'mem'; data?: Uint8Array } = { type: 'mem' }
   try {
-    await wtns.calculate(input as Record<string, unknown>, { type: 'mem', data: artifacts.wasm }, out)
+    return decodeWitness(await calculateWitnessBytes(artifacts.wasm, input as Record<string, unknown>))
   } catch (cause) {
     throw new ProofGenerationError({ circuit: artifacts.circuit.name }, { cause })
   }
-  return decodeWitness(out.data!)
 }
 
 /**
