@@ -22,7 +22,7 @@ export async function startNetwork(
   const { domains } = await deployChannelNetwork({
     domains: TIERS.map((tier) => ({ name: tier, tier, walletClient: devnet.chain(tier).walletClient })),
     ...(options.policy ? { policy: options.policy } : {}),
-    ...(options.verification ? { verification: options.verification } : {}),
+    ...(options.verification ? { verification: options.verification, challengeWindowSeconds: 2 } : {}),
   })
   const domain = (name: string): ChannelNetworkDomain => domains.find((d) => d.name === name)!
   /** Gives `user` (accounts[1]) tokens on a chain and approves the channel. */

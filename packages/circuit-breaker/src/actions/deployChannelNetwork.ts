@@ -2,6 +2,7 @@ import { eraTokenAbi, eraTokenBytecode } from '@caldera/contracts'
 import { domainIdOf, type Tier, tierPresets } from '@caldera/core'
 import {
   deployAttestationVerifier,
+  deployHybridVerifier,
   deployZkBatchVerifier,
   setMessageCap,
   setValidatorSet,
@@ -30,10 +31,14 @@ export type DeployChannelNetworkParameters = {
   liquidity?: bigint
   /**
    * `tiered`: batches from a `zk` (financial) domain are checked by a `ZkBatchVerifier` (Groth16,
-   * per-message cap = the source tier's rolling domain limit); every other source by k-of-n
-   * attestations. `attestation` (default): attestations for every source.
+   * per-message cap = the source tier's rolling domain limit); from a `hybrid` (enterprise) domain
+   * by a `HybridVerifier` (attested submission, challenge window, Groth16 proof above the tier's
+   * `zkProofAboveUsd`); from a `simplified` (light) domain by k-of-n attestations.
+   * `attestation` (default): attestations for every source.
    */
   verification?: 'attestation' | 'tiered'
+  /** Challenge window of hybrid (enterprise) batches with `tiered` verification (default: the tier preset, 1,800 s). */
+  challengeWindowSeconds?: number
 }
 
 /** A domain of a deployed channel network. */
@@ -46,8 +51,10 @@ export type ChannelNetworkDomain = {
   token: Address
   /** `AttestationVerifier` on this chain, holding every peer's validator set. */
   verifier: Address
-  /** `ZkBatchVerifier` on this chain (with `verification: 'tiered'`), capped for each zk-tier peer. */
+  /** `ZkBatchVerifier` on this chain (with `verification: 'tiered'`), capped for each zk and hybrid peer. */
   zkVerifier?: Address
+  /** `HybridVerifier` on this chain (with `verification: 'tiered'`), holding the hybrid-tier peers' validators. */
+  hybridVerifier?: Address
   /** Per-message cap of this domain's outgoing batches in the peers' `ZkBatchVerifier` (zk tier, `tiered`). */
   zkCap?: bigint
   /** This domain's validators (they attest its outgoing batches). Development keys: never use them for value. */
@@ -121,6 +128,16 @@ export async function deployChannelNetwork(
       })
       const { address: verifier } = await deployAttestationVerifier(client as never, {})
       const zkVerifier = tiered ? (await deployZkBatchVerifier(client as never, {})).address : undefined
+      const hybridVerifier = tiered
+        ? (
+            await deployHybridVerifier(client as never, {
+              challengeWindowSeconds:
+                parameters.challengeWindowSeconds ?? tierPresets.enterprise.challengeWindowSeconds,
+              zkProofAboveAmount: usdToTokens(tierPresets.enterprise.zkProofAboveUsd ?? 0n, price),
+              zkVerifier: zkVerifier!,
+            })
+          ).address
+        : undefined
       const { address: channel } = await deployChannel(client, { domain: d.name, token: token! })
       await writeAndWait(client, {
         address: token!,
@@ -136,7 +153,8 @@ export async function deployChannelNetwork(
         token: token!,
         verifier,
         ...(zkVerifier ? { zkVerifier } : {}),
-        ...(tiered && tierPresets[d.tier].proofSystem === 'zk'
+        ...(hybridVerifier ? { hybridVerifier } : {}),
+        ...(tiered && tierPresets[d.tier].proofSystem !== 'simplified'
           ? { zkCap: usdToTokens(policy.tiers[d.tier].rolling.domainLimitUsd, price) }
           : {}),
         validators: devValidators(d.name, count),
@@ -156,17 +174,25 @@ export async function deployChannelNetwork(
           validators: peer.validators.map((v) => v.address),
           threshold,
         })
-        const zk = peer.zkCap !== undefined && self.zkVerifier !== undefined
-        if (zk)
+        const system = tiered ? tierPresets[peer.tier].proofSystem : 'simplified'
+        if (system !== 'simplified')
           await setMessageCap(d.walletClient as never, {
             verifier: self.zkVerifier!,
             domainId: peer.domainId,
             cap: peer.zkCap!,
           })
+        if (system === 'hybrid')
+          await setValidatorSet(d.walletClient as never, {
+            verifier: self.hybridVerifier!,
+            domainId: peer.domainId,
+            validators: peer.validators.map((v) => v.address),
+            threshold,
+          })
         await configureLane(d.walletClient, {
           channel: self.channel,
           peer: peer.name,
-          verifier: zk ? self.zkVerifier! : self.verifier,
+          verifier:
+            system === 'zk' ? self.zkVerifier! : system === 'hybrid' ? self.hybridVerifier! : self.verifier,
           maxTransfer: usdToTokens(tp.singleTransferUsd, price),
           windowLimit: usdToTokens(laneLimitUsd(tierPolicy, d.name, peer.name), price),
           windowSeconds: Math.round(tp.rolling.windowSeconds),

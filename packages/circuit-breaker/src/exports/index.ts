@@ -106,7 +106,7 @@ export {
   type Relayer,
   type RelayerDomain,
 } from '../relayer/createRelayer.js'
-export type { QueuedMessage } from '../relayer/journal.js'
+export type { QueuedMessage, Submission } from '../relayer/journal.js'
 export { type ZkBatchProverParameters, zkBatchProver } from '../relayer/zkBatchProver.js'
 export {
   type ReplayTransfersParameters,

@@ -1,8 +1,17 @@
 import { attestationVerifierAbi, channelAbi, hybridVerifierAbi, zkBatchVerifierAbi } from '@caldera/contracts'
 import { domainIdOf, type Tier } from '@caldera/core'
 import { createAttestationProof } from '@caldera/risk-domain'
-import type { Address, Client, Hash, Hex, LocalAccount } from 'viem'
 import {
+  type Abi,
+  type Address,
+  type Client,
+  type Hash,
+  type Hex,
+  type LocalAccount,
+  parseEventLogs,
+} from 'viem'
+import {
+  getBlock,
   getBlockNumber,
   getContractEvents,
   readContract,
@@ -56,6 +65,13 @@ export type RelayerDomain = {
   signers?: readonly LocalAccount[]
   /** Largest batch this domain's proofs can carry (e.g. 8 for the financial Groth16 circuit). */
   maxBatch?: number
+  /**
+   * `hybrid` (enterprise tier): each batch is first submitted with its attestations to the
+   * destination lane's `HybridVerifier`, then delivered once the challenge window has passed,
+   * with `prove`'s ZK proof when the batch total is above the verifier's threshold.
+   * `direct` (default): delivered at once with `prove`'s proof (or attestations).
+   */
+  verification?: 'direct' | 'hybrid'
 }
 
 export type CreateRelayerParameters = {
@@ -210,6 +226,7 @@ export function createRelayer(parameters: CreateRelayerParameters): Relayer {
       breaker.drain(Date.now() / 1000)
       allowed = queued.filter((m) => breaker.wasPaid(m.key))
     }
+    if (src.verification === 'hybrid') return deliverHybrid(j, src, dst, allowed)
     const batch = allowed.slice(0, Math.min(batchSize, src.maxBatch ?? batchSize))
     const executed = await Promise.all(
       batch.map(
@@ -267,6 +284,155 @@ export function createRelayer(parameters: CreateRelayerParameters): Relayer {
     if (receipt.status !== 'success') throw new TransactionRevertedError(hash, 'receiveBatch')
     j.complete(keys, hash)
     parameters.onDelivered?.({ source, destination, keys, hash })
+  }
+
+  const toBatch = (source: string, destination: string, list: readonly QueuedMessage[]) =>
+    list.map((m) => ({
+      sourceDomain: domainIdOf(source),
+      destinationDomain: domainIdOf(destination),
+      nonce: m.nonce,
+      sender: m.sender,
+      recipient: m.recipient,
+      amount: m.amount,
+    }))
+
+  async function attestations(src: RelayerDomain, batchNonce: bigint, messages: BatchToProve['messages']) {
+    const { proof } = await createAttestationProof({
+      domainId: domainIdOf(src.name),
+      batchNonce,
+      messages,
+      signers: src.signers ?? [],
+    })
+    return proof
+  }
+
+  async function send(
+    dst: RelayerDomain,
+    call: { address: Address; abi: Abi; functionName: string; args: unknown[]; gas: bigint },
+    simulate = true,
+  ) {
+    const request = { ...call, account: dst.walletClient.account, chain: dst.walletClient.chain }
+    const { functionName } = call
+    if (simulate) await simulateContract(dst.walletClient, request as never)
+    const hash = await writeContract(dst.walletClient, request as never)
+    const receipt = await waitForTransactionReceipt(dst.walletClient, { hash, pollingInterval: 20 })
+    if (receipt.status !== 'success') throw new TransactionRevertedError(hash, functionName)
+    return { hash, receipt }
+  }
+
+  async function deliverHybrid(j: Journal, src: RelayerDomain, dst: RelayerDomain, allowed: QueuedMessage[]) {
+    const source = src.name
+    const destination = dst.name
+    const sourceId = domainIdOf(source)
+    const [, , , config] = (await readContract(dst.client, {
+      address: dst.channel,
+      abi: channelAbi,
+      functionName: 'lane',
+      args: [sourceId],
+    })) as readonly [boolean, boolean, bigint, { verifier: Address }]
+    const verifier = config.verifier
+    const open = [...j.submissions.values()].filter(
+      (sub) => sub.source === source && sub.destination === destination,
+    )
+    const inSubmission = new Set(open.flatMap((sub) => sub.keys))
+    const allowedKeys = new Set(allowed.map((m) => m.key))
+    // 1. Deliver submitted batches whose challenge window has passed.
+    for (const sub of open) {
+      const messages = sub.keys.map((k) => j.pending.get(k))
+      if (messages.some((m) => m === undefined)) {
+        j.drop(source, sub.batchNonce) // already delivered
+        continue
+      }
+      const done = await Promise.all(
+        (messages as QueuedMessage[]).map(
+          (m) =>
+            readContract(dst.client, {
+              address: dst.channel,
+              abi: channelAbi,
+              functionName: 'executed',
+              args: [sourceId, m.nonce],
+            }) as Promise<boolean>,
+        ),
+      )
+      if (done.every(Boolean)) {
+        // Delivered before a crash could record it.
+        j.complete(sub.keys)
+        j.drop(source, sub.batchNonce)
+        parameters.onDelivered?.({ source, destination, keys: sub.keys })
+        continue
+      }
+      if (!sub.keys.every((k) => allowedKeys.has(k))) continue // paced or paused
+      const [, executableAt, challenged] = (await readContract(dst.client, {
+        address: verifier,
+        abi: hybridVerifierAbi,
+        functionName: 'submission',
+        args: [sourceId, sub.batchNonce],
+      })) as readonly [Hex, bigint, boolean]
+      if (challenged) {
+        j.drop(source, sub.batchNonce) // its messages go into a new batch
+        continue
+      }
+      // The next block is mined at about the wall-clock time (an idle chain's latest block can be
+      // old); the simulation below refuses an early attempt, which is simply retried.
+      const block = await getBlock(dst.client, { blockTag: 'latest' })
+      const now = BigInt(Math.floor(Date.now() / 1000))
+      if ((block.timestamp > now ? block.timestamp : now) < executableAt) continue
+      const batch = toBatch(source, destination, messages as QueuedMessage[])
+      const total = batch.reduce((a, m) => a + m.amount, 0n)
+      const zkAbove = (await readContract(dst.client, {
+        address: verifier,
+        abi: hybridVerifierAbi,
+        functionName: 'zkProofAbove',
+      })) as bigint
+      const proof =
+        total > zkAbove && src.prove
+          ? await src.prove({ sourceDomain: sourceId, batchNonce: sub.batchNonce, messages: batch })
+          : '0x'
+      // Not simulated: an idle chain's latest block may predate the window's end, while the
+      // block this transaction creates does not (a premature attempt just reverts and is retried).
+      const { hash } = await send(
+        dst,
+        {
+          address: dst.channel,
+          abi: receiveAbi as Abi,
+          functionName: 'receiveBatch',
+          args: [batch, sub.batchNonce, proof],
+          gas: (proof === '0x' ? 400_000n : 1_800_000n) + 60_000n * BigInt(batch.length),
+        },
+        false,
+      )
+      j.complete(sub.keys, hash)
+      j.drop(source, sub.batchNonce)
+      parameters.onDelivered?.({ source, destination, keys: sub.keys, hash })
+    }
+    // 2. Submit the next batch of messages not yet in a submission.
+    const fresh = allowed
+      .filter((m) => !inSubmission.has(m.key))
+      .slice(0, Math.min(batchSize, src.maxBatch ?? batchSize))
+    if (fresh.length === 0) return
+    const batchNonce = j.nextBatch(source)
+    const batch = toBatch(source, destination, fresh)
+    const { hash, receipt } = await send(dst, {
+      address: verifier,
+      abi: hybridVerifierAbi as Abi,
+      functionName: 'submitBatch',
+      args: [sourceId, batchNonce, batch, await attestations(src, batchNonce, batch)],
+      gas: 600_000n + 40_000n * BigInt(batch.length),
+    })
+    const [event] = parseEventLogs({
+      abi: hybridVerifierAbi,
+      logs: receipt.logs,
+      eventName: 'BatchSubmitted',
+    })
+    const keys = fresh.map((m) => m.key)
+    j.submitted({
+      source,
+      destination,
+      batchNonce,
+      keys,
+      executableAt: BigInt(event?.args.executableAt ?? 0n),
+    })
+    parameters.onBatchSent?.({ source, destination, batchNonce, keys, hash })
   }
 
   async function tick() {

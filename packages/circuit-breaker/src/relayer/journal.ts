@@ -26,6 +26,17 @@ type JournalRecord =
   | { t: 'done'; key: string; tx?: string }
   | { t: 'cursor'; domain: string; block: string }
   | { t: 'batch'; domain: string; n: string }
+  | { t: 'submitted'; src: string; dst: string; n: string; keys: string[]; at: string }
+  | { t: 'dropped'; src: string; n: string }
+
+/** A batch submitted to a hybrid verifier, executable once its challenge window has passed. */
+export type Submission = {
+  source: string
+  destination: string
+  batchNonce: bigint
+  keys: string[]
+  executableAt: bigint
+}
 
 /**
  * The relayer's durable queue: an append-only JSON-lines journal, fsynced after every append.
@@ -39,6 +50,8 @@ export class Journal {
   readonly done = new Set<string>()
   readonly cursors = new Map<string, bigint>()
   readonly batches = new Map<string, bigint>()
+  /** Submitted hybrid batches by `source@batchNonce`. */
+  readonly submissions = new Map<string, Submission>()
 
   constructor(dir: string) {
     mkdirSync(dir, { recursive: true })
@@ -76,6 +89,18 @@ export class Journal {
         break
       case 'batch':
         this.batches.set(r.domain, BigInt(r.n))
+        break
+      case 'submitted':
+        this.submissions.set(`${r.src}@${r.n}`, {
+          source: r.src,
+          destination: r.dst,
+          batchNonce: BigInt(r.n),
+          keys: r.keys,
+          executableAt: BigInt(r.at),
+        })
+        break
+      case 'dropped':
+        this.submissions.delete(`${r.src}@${r.n}`)
         break
     }
   }
@@ -128,6 +153,25 @@ export class Journal {
     const n = (this.batches.get(domain) ?? 0n) + 1n
     this.append([{ t: 'batch', domain, n: String(n) }])
     return n
+  }
+
+  /** Records a batch submitted to a hybrid verifier. */
+  submitted(sub: Submission) {
+    this.append([
+      {
+        t: 'submitted',
+        src: sub.source,
+        dst: sub.destination,
+        n: String(sub.batchNonce),
+        keys: sub.keys,
+        at: String(sub.executableAt),
+      },
+    ])
+  }
+
+  /** Forgets a submission (delivered, or challenged: its messages go into a new batch). */
+  drop(source: string, batchNonce: bigint) {
+    this.append([{ t: 'dropped', src: source, n: String(batchNonce) }])
   }
 
   close() {

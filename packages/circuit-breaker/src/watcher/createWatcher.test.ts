@@ -77,7 +77,8 @@ describe('dynamic circuit breaker on three anvil chains', () => {
   const trips: string[] = []
   const relayerErrors: unknown[] = []
   beforeAll(async () => {
-    // Financial batches carry Groth16 proofs; enterprise and light batches k-of-n attestations.
+    // Financial batches carry Groth16 proofs; enterprise batches are attested, wait out a 2 s
+    // challenge window (HybridVerifier) and then execute; light batches carry k-of-n attestations.
     net = await startNetwork({ verification: 'tiered' })
     const artifacts = await readBatchCircuitArtifacts()
     dir = mkdtempSync(join(tmpdir(), 'caldera-breaker-'))
@@ -105,6 +106,7 @@ describe('dynamic circuit breaker on three anvil chains', () => {
         walletClient: net.devnet.chain(d.name).walletClient,
         signers: d.validators,
         ...(d.zkCap !== undefined ? { prove: zkBatchProver({ artifacts, cap: d.zkCap }), maxBatch: 8 } : {}),
+        ...(d.tier === 'enterprise' ? { verification: 'hybrid' as const } : {}),
       })),
       onError: (e) => relayerErrors.push(e),
       circuitBreaker: watcher.circuitBreaker,
@@ -145,6 +147,13 @@ describe('dynamic circuit breaker on three anvil chains', () => {
       args: [domainIdOf('financial')],
     })
     expect(config.verifier.toLowerCase()).toBe(net.domain('enterprise').zkVerifier?.toLowerCase())
+    const [, , , fromEnterprise] = await net.devnet.chain('financial').publicClient.readContract({
+      address: net.domain('financial').channel,
+      abi: channelAbi,
+      functionName: 'lane',
+      args: [domainIdOf('enterprise')],
+    })
+    expect(fromEnterprise.verifier.toLowerCase()).toBe(net.domain('financial').hybridVerifier?.toLowerCase())
 
     // 2. A light transfer is in flight when the anomaly happens (the relayer is down for a moment).
     await relayer.stop()
