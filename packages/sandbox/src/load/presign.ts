@@ -61,10 +61,9 @@ export async function presignTransactions(parameters: PresignParameters): Promis
     })
     const raw = serializeTransaction(tx, signature)
     out[i] = { raw, hash: keccak256(raw), nonce, intent, at }
-    if (parameters.onProgress && (i + 1) % 1_000 === 0) {
-      parameters.onProgress(i + 1)
-      await new Promise((resolve) => setImmediate(resolve))
-    }
+    if ((i + 1) % 1_000 === 0) parameters.onProgress?.(i + 1)
+    // Let other work (a deployment, a relayer) run between chunks of signatures.
+    if ((i + 1) % 100 === 0) await new Promise((resolve) => setImmediate(resolve))
   }
   return out
 }

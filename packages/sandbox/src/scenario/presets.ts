@@ -23,7 +23,7 @@ export function scenarioPreset({
   durationS?: number
   seed?: number
 }): ScenarioSpecInput {
-  const d = durationS ?? (name === 'isolation-drill' ? 24 : 20)
+  const d = durationS ?? 20
   switch (name) {
     case 'financial':
       return {

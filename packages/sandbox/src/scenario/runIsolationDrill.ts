@@ -24,7 +24,7 @@ export async function runIsolationDrill({
 }: {
   /** Report directory (default `sandbox-report` in the working directory). */
   out?: string
-  /** Seconds of load (default 24). */
+  /** Seconds of load (default 20). */
   durationS?: number
   seed?: number
   /** Where progress and the summary go (default stdout). */

@@ -200,6 +200,20 @@ export async function runScenario(
       }),
     )
 
+    // The load is signed while the system deploys (the deployment mostly waits for blocks).
+    const signing = (async () => {
+      for (const d of domains) {
+        const count = d.generated!.intents.length
+        progress({ phase: 'signing', message: `${d.name}: pre-signing ${count} transactions…` })
+        d.txs = await presignTransactions({
+          chainId: d.chainId,
+          intents: d.generated!.intents,
+          accounts: d.generated!.accounts,
+          maxFeePerGas: 200_000_000_000n,
+          maxPriorityFeePerGas: 1_000_000n,
+        })
+      }
+    })()
     const useSystem = spec.system.enabled && domains.length >= 2
     let systemDomains: SystemDomain[] = []
     if (useSystem) {
@@ -220,19 +234,14 @@ export async function runScenario(
           workload: d.targets!.workload,
         })),
         onStep: (message) => progress({ phase: 'setup', message }),
+      }).catch(async (error) => {
+        await signing.catch(() => {})
+        throw error
       })
     }
+    await signing
 
     for (const d of domains) {
-      const count = d.generated!.intents.length
-      progress({ phase: 'signing', message: `${d.name}: pre-signing ${count} transactions…` })
-      d.txs = await presignTransactions({
-        chainId: d.chainId,
-        intents: d.generated!.intents,
-        accounts: d.generated!.accounts,
-        maxFeePerGas: 200_000_000_000n,
-        maxPriorityFeePerGas: 1_000_000n,
-      })
       const self = systemDomains.find((x) => x.name === d.name)
       if (self && spec.system.crossDomainPerS > 0) {
         const cross = await presignTransactions({
