@@ -3,7 +3,13 @@
  * point and one expression (may `await`) that must be true. Every public package needs at
  * least one case; a new package without one fails the check.
  */
-export type SmokeCase = { entry: string; imports: string[]; check: string }
+export type SmokeCase = {
+  entry: string
+  imports: string[]
+  check: string
+  /** Names the check needs from other entry points (e.g. `viem`, `@caldera/devnet`). */
+  also?: Record<string, string[]>
+}
 
 export const smokeCases: Record<string, SmokeCase[]> = {
   '@caldera/core': [
@@ -36,8 +42,44 @@ export const smokeCases: Record<string, SmokeCase[]> = {
         "await (async () => { const devnet = await startDevnet({ chains: [{ name: 'smoke' }] }); const id = await devnet.chains[0]!.publicClient.getChainId(); await devnet.stop(); return id === 31337 })()",
     },
   ],
+  '@caldera/risk-domain': [
+    {
+      entry: '@caldera/risk-domain',
+      imports: ['classifyScenario', 'defineDomain'],
+      also: { '@caldera/core': ['parseUsd'] },
+      check:
+        "classifyScenario({ valueAtRiskUsd: parseUsd('20000'), txPerDay: 5_000, typicalTxValueUsd: parseUsd('0.5') }).tier === 'light' && defineDomain({ name: 'games', tier: 'light', chainId: 1 }).profile.minValidators === 50",
+    },
+  ],
+  '@caldera/compliance': [
+    {
+      entry: '@caldera/compliance',
+      imports: ['travelRuleApplies', 'createAmlMonitor'],
+      check:
+        "travelRuleApplies({ jurisdiction: 'US', usd: 5_000_000_000n }).required === true && typeof createAmlMonitor().ingest === 'function'",
+    },
+    {
+      entry: '@caldera/compliance/cli',
+      imports: ['amlScanCommand'],
+      check: "amlScanCommand.path.join(' ') === 'aml scan'",
+    },
+  ],
+  '@caldera/deploy-lite': [
+    {
+      entry: '@caldera/deploy-lite',
+      imports: ['encodeBatch', 'decodeBatch'],
+      check:
+        "decodeBatch({ batch: encodeBatch({ transactions: ['0x02aa', '0x02bb'], codec: 'brotli' }) }).transactions.join() === '0x02aa,0x02bb'",
+    },
+  ],
   '@caldera/sdk': [
-    { entry: '@caldera/sdk', imports: ['version'], check: "typeof version === 'string'" },
+    {
+      entry: '@caldera/sdk',
+      imports: ['createCaldera', 'version'],
+      also: { viem: ['createPublicClient', 'http'] },
+      check:
+        "typeof version === 'string' && createCaldera({ domains: [{ name: 'games', tier: 'light', publicClient: createPublicClient({ transport: http('http://127.0.0.1:9') }) }] }).domain('games').tier === 'light'",
+    },
     {
       entry: '@caldera/sdk/cli',
       imports: ['commands', 'runCli'],

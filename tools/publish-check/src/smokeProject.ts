@@ -7,9 +7,20 @@ import type { SmokeCase } from './smokeCases.js'
 /** Versions the smoke project installs beside the tarballs (a dApp's own choices). */
 const companions = { viem: '2.57.20', typescript: '5.9.3', '@types/node': '20.19.43' }
 
-function caseList(cases: Record<string, SmokeCase[]>): (SmokeCase & { pkg: string; id: number })[] {
+type Import = { entry: string; names: string[] }
+type Case = SmokeCase & { pkg: string; id: number; sources: Import[]; names: string[] }
+
+function caseList(cases: Record<string, SmokeCase[]>): Case[] {
   let id = 0
-  return Object.entries(cases).flatMap(([pkg, list]) => list.map((c) => ({ ...c, pkg, id: id++ })))
+  return Object.entries(cases).flatMap(([pkg, list]) =>
+    list.map((c) => {
+      const sources = [
+        { entry: c.entry, names: c.imports },
+        ...Object.entries(c.also ?? {}).map(([entry, names]) => ({ entry, names })),
+      ]
+      return { ...c, pkg, id: id++, sources, names: sources.flatMap((s) => s.names) }
+    }),
+  )
 }
 
 function alias(name: string, id: number): string {
@@ -18,7 +29,7 @@ function alias(name: string, id: number): string {
 
 function rewrite(check: string, imports: string[], id: number): string {
   return imports.reduce(
-    (text, name) => text.replace(new RegExp(`\\b${name}\\b`, 'g'), `${name}_${id}`),
+    (text, name) => text.replace(new RegExp(`(?<![.\\w$])${name}\\b`, 'g'), `${name}_${id}`),
     check,
   )
 }
@@ -26,12 +37,12 @@ function rewrite(check: string, imports: string[], id: number): string {
 /** Writes `esm.mjs`, `cjs.cjs` and `types.ts` that exercise every case. */
 export function writeSmokeScripts(dir: string, cases: Record<string, SmokeCase[]>): void {
   const list = caseList(cases)
-  const esmImports = list.map(
-    (c) => `import { ${c.imports.map((n) => alias(n, c.id)).join(', ')} } from '${c.entry}'`,
+  const esmImports = list.flatMap((c) =>
+    c.sources.map((s) => `import { ${s.names.map((n) => alias(n, c.id)).join(', ')} } from '${s.entry}'`),
   )
   const body = list.map(
     (c) =>
-      `  await run(${JSON.stringify(`${c.entry}: ${c.imports.join(', ')}`)}, async () => ${rewrite(c.check, c.imports, c.id).replaceAll('!.', '.')})`,
+      `  await run(${JSON.stringify(`${c.entry}: ${c.imports.join(', ')}`)}, async () => ${rewrite(c.check, c.names, c.id).replaceAll('!.', '.')})`,
   )
   const runner = `
 let failed = 0
@@ -49,8 +60,10 @@ async function run(label, fn) {
     join(dir, 'esm.mjs'),
     `${esmImports.join('\n')}\n${runner}\n${body.join('\n')}\nif (failed) { console.log(failed + ' failed'); process.exit(1) }\n`,
   )
-  const cjsRequires = list.map(
-    (c) => `const { ${c.imports.map((n) => `${n}: ${n}_${c.id}`).join(', ')} } = require('${c.entry}')`,
+  const cjsRequires = list.flatMap((c) =>
+    c.sources.map(
+      (s) => `const { ${s.names.map((n) => `${n}: ${n}_${c.id}`).join(', ')} } = require('${s.entry}')`,
+    ),
   )
   writeFileSync(
     join(dir, 'cjs.cjs'),
@@ -58,7 +71,7 @@ async function run(label, fn) {
   )
   const tsFns = list.map(
     (c) =>
-      `export async function check${c.id}(): Promise<boolean> {\n  return ${rewrite(c.check, c.imports, c.id)}\n}`,
+      `export async function check${c.id}(): Promise<boolean> {\n  return ${rewrite(c.check, c.names, c.id)}\n}`,
   )
   writeFileSync(join(dir, 'types.ts'), `${esmImports.join('\n')}\n\n${tsFns.join('\n\n')}\n`)
 }
