@@ -23,14 +23,21 @@ export function zkPackageDir(): string {
 }
 
 /**
- * The shared 2^14 development powers-of-tau file shipped with `@caldera/zk`.
+ * The shared 2^14 development powers-of-tau file of the Caldera repository (`packages/zk/ptau/`).
+ * It is not published with the npm package (18 MB, and for development only): outside the
+ * repository, name a public powers-of-tau file as `ptau` in `circuits/circuits.json`.
  *
  * @example
  * import { devPtauPath } from '@caldera/zk/node'
  * const ptau = devPtauPath()
  */
 export function devPtauPath(): string {
-  return join(zkPackageDir(), 'ptau', 'pot14_dev.ptau')
+  const path = join(zkPackageDir(), 'ptau', 'pot14_dev.ptau')
+  if (!existsSync(path))
+    throw new CircuitBuildError(`No development powers-of-tau file at ${path}.`, {
+      hint: 'Download a public powers-of-tau file (e.g. the Hermez/Polygon ceremony, 2^14 or larger) and set "ptau": "<path>" in circuits/circuits.json.',
+    })
+  return path
 }
 
 /** SHA-256 of the shared development powers of tau. */
