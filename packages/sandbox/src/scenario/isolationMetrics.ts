@@ -25,36 +25,41 @@ export function tripLatencyMs({
 }
 
 /**
- * The unaffected domains' included rate in the `windowMs` after a trip over their rate in the
- * `windowMs` before it (only the load's own transactions count; the window shrinks to fit the
- * load). 1 means the isolation did not slow the domains it protects.
+ * The unaffected domains' included rate while the anomalous domain is cut off (from the trip to
+ * the end of the load) over their rate before the trip (from `warmupMs` after the start of the
+ * load). Only the load's own transactions count. 1 means the isolation did not slow the domains
+ * it protects; whole periods rather than short windows keep block-to-block bursts out of it.
  */
 export function unaffectedThroughputRatio({
   trippedAt,
+  loadStart,
   loadEnd,
   domains,
-  windowMs = 5_000,
+  warmupMs = 2_000,
 }: {
   trippedAt: number
+  /** Wall-clock ms the load started. */
+  loadStart: number
   /** Wall-clock ms the load's last transaction was sent. */
   loadEnd: number
   domains: readonly { blocks: ReadonlyMap<number, TrackedBlock>; ours: ReadonlySet<string> }[]
-  windowMs?: number
+  warmupMs?: number
 }): number | undefined {
-  const w = Math.min(windowMs, loadEnd - trippedAt)
-  if (!(w > 500)) return undefined
+  const from = loadStart + warmupMs
+  if (!(trippedAt - from > 500 && loadEnd - trippedAt > 500)) return undefined
   let before = 0
   let after = 0
   for (const d of domains) {
     for (const b of d.blocks.values()) {
-      const dt = b.observedAt - trippedAt
-      if (dt < -w || dt >= w) continue
+      if (b.observedAt < from || b.observedAt > loadEnd) continue
       let n = 0
       for (const h of b.txHashes) if (d.ours.has(h)) n++
-      if (dt < 0) before += n
+      if (b.observedAt < trippedAt) before += n
       else after += n
     }
   }
   if (before === 0) return undefined
-  return Math.round((after / before) * 1000) / 1000
+  const rateBefore = before / (trippedAt - from)
+  const rateAfter = after / (loadEnd - trippedAt)
+  return Math.round((rateAfter / rateBefore) * 1000) / 1000
 }

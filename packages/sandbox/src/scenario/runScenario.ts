@@ -425,6 +425,7 @@ export async function runScenario(
         ? undefined
         : unaffectedThroughputRatio({
             trippedAt: tripped.at,
+            loadStart: runStart,
             loadEnd: Math.max(...domains.map((d) => d.submit!.lastSentAt)),
             domains: domains
               .filter((d) => d.name !== tripped.domain)
