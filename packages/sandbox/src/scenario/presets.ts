@@ -94,7 +94,7 @@ export function scenarioPreset({
                 { profile: 'enterprise', weight: 20 },
                 { profile: 'financial', weight: 1, senders: 8 },
               ],
-              stages: [{ kind: 'steady', seconds: d, rate: 560 }],
+              stages: [{ kind: 'steady', seconds: d, rate: 600 }],
             },
           },
           {
