@@ -1,4 +1,4 @@
-import type { Abi, Address, Hash, Hex } from 'viem'
+import type { Abi, Address, Client, Hash, Hex } from 'viem'
 import { encodeFunctionData } from 'viem'
 import {
   getChainId,
@@ -37,6 +37,8 @@ export class ChainSender {
       /** Bound on each RPC call, so an unreachable chain fails fast and can be retried (default 1,500 ms). */
       rpcTimeoutMs?: number
       receiptTimeoutMs?: number
+      /** Client for raw sends, nonces and receipts (e.g. an open WebSocket); default `client`. */
+      rpc?: Client
     } = {},
   ) {}
 
@@ -86,7 +88,10 @@ export class ChainSender {
     this.signing = (async () => {
       const bound = this.options.rpcTimeoutMs ?? 1_500
       this.nonce ??= await withTimeout(
-        getTransactionCount(this.client, { address: account.address, blockTag: 'pending' }),
+        getTransactionCount(this.options.rpc ?? this.client, {
+          address: account.address,
+          blockTag: 'pending',
+        }),
         bound,
       )
       this.chainId ??= this.client.chain?.id ?? (await withTimeout(getChainId(this.client), bound))
@@ -108,16 +113,17 @@ export class ChainSender {
 
   private async sendOnce(parameters: SenderCall, key: string | undefined): Promise<Hash> {
     const { client } = this
+    const rpc = this.options.rpc ?? client
     const bound = this.options.rpcTimeoutMs ?? 1_500
     try {
       this.nonce ??= await withTimeout(
-        getTransactionCount(client, { address: client.account.address, blockTag: 'pending' }),
+        getTransactionCount(rpc, { address: client.account.address, blockTag: 'pending' }),
         bound,
       )
       const ready = key === undefined ? undefined : this.signed.get(key)
       const hash =
         ready && ready.nonce === this.nonce
-          ? await withTimeout(sendRawTransaction(client, { serializedTransaction: ready.raw }), bound)
+          ? await withTimeout(sendRawTransaction(rpc, { serializedTransaction: ready.raw }), bound)
           : await withTimeout(
               sendTransaction(client, {
                 account: client.account,

@@ -1,6 +1,13 @@
 import { CalderaError } from '@caldera/core'
 import type { Abi, Account, Address, Chain, Client, Hash, Hex, TransactionReceipt, Transport } from 'viem'
-import { sendTransaction, simulateContract, waitForTransactionReceipt, writeContract } from 'viem/actions'
+import {
+  call as ethCall,
+  getTransaction,
+  sendTransaction,
+  simulateContract,
+  waitForTransactionReceipt,
+  writeContract,
+} from 'viem/actions'
 
 /** A client that can sign and send transactions (a wallet client with an account). */
 export type WriteClient = Client<Transport, Chain | undefined, Account>
@@ -10,9 +17,10 @@ export type ReadClient = Client<Transport, Chain | undefined>
 /** A transaction was mined but reverted. */
 export class TransactionRevertedError extends CalderaError {
   override name = 'TransactionRevertedError'
-  constructor(hash: Hash, what: string) {
+  constructor(hash: Hash, what: string, options: { details?: string } = {}) {
     super(`${what} reverted in transaction ${hash}.`, {
       hint: 'Replay it with eth_call to see the revert reason.',
+      ...options,
     })
   }
 }
@@ -26,7 +34,21 @@ export async function writeAndWait(
   await simulateContract(client, call)
   const hash = await writeContract(client, call)
   const receipt = await waitForTransactionReceipt(client, { hash, pollingInterval: 20 })
-  if (receipt.status !== 'success') throw new TransactionRevertedError(hash, parameters.functionName)
+  if (receipt.status !== 'success') {
+    const tx = await getTransaction(client, { hash }).catch(() => undefined)
+    const reason = await ethCall(client, {
+      account: client.account,
+      to: parameters.address,
+      data: tx?.input,
+      blockNumber: receipt.blockNumber - 1n,
+    }).then(
+      () => 'a replay on the previous block succeeds',
+      (e: unknown) => (e instanceof Error ? e.message.split('\n')[0] : String(e)),
+    )
+    throw new TransactionRevertedError(hash, parameters.functionName, {
+      details: `gas used ${receipt.gasUsed} of ${tx?.gas ?? '?'} in block ${receipt.blockNumber}; ${reason}`,
+    })
+  }
   return { hash, receipt }
 }
 

@@ -317,7 +317,7 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
             domain,
             client,
             ownsClient,
-            sender: new ChainSender(domain.walletClient),
+            sender: new ChainSender(domain.walletClient, { rpc: client }),
             price,
             token,
             lastSeen: Date.now(),
