@@ -72,6 +72,51 @@ export const smokeCases: Record<string, SmokeCase[]> = {
         "decodeBatch({ batch: encodeBatch({ transactions: ['0x02aa', '0x02bb'], codec: 'brotli' }) }).transactions.join() === '0x02aa,0x02bb'",
     },
   ],
+  '@caldera/circuit-breaker': [
+    {
+      entry: '@caldera/circuit-breaker',
+      imports: ['createCircuitBreaker', 'resolvePolicy'],
+      check:
+        "(() => { const breaker = createCircuitBreaker({ policy: resolvePolicy({ domains: { games: 'light' } }) }); breaker.observe({ domain: 'games', from: '0xa11ce', usd: 1_500_000_000_000n, timestamp: 2e9 }); return breaker.breaker('games').state === 'open' })()",
+    },
+    {
+      entry: '@caldera/circuit-breaker/cli',
+      imports: ['breakerReplayCommand'],
+      check: "breakerReplayCommand.path.join(' ') === 'breaker replay'",
+    },
+  ],
+  '@caldera/sandbox': [
+    {
+      entry: '@caldera/sandbox',
+      imports: ['createRandom', 'scenarioNames'],
+      check: "createRandom(7).next() === createRandom(7).next() && scenarioNames.includes('isolation-drill')",
+    },
+  ],
+  '@caldera/zk': [
+    {
+      entry: '@caldera/zk',
+      imports: ['sha256Hex', 'loadArtifact'],
+      check:
+        "(await sha256Hex(new TextEncoder().encode('abc'))) === 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad' && (await loadArtifact({ artifact: 'abc.txt', source: new TextEncoder().encode('abc'), sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad' })).length === 3",
+    },
+  ],
+  '@caldera/privacy-zk': [
+    {
+      // Proving from the installed tarball: the circuit artifacts ship inside the package.
+      entry: '@caldera/privacy-zk',
+      imports: [
+        'defineRecordSchema',
+        'generateKeyPair',
+        'sealRecord',
+        'NotarizationTree',
+        'proveDisclosure',
+        'verifyDisclosure',
+        'terminateProver',
+      ],
+      check:
+        "await (async () => { const schema = defineRecordSchema({ name: 'shipment', fields: { peak: { type: 'decimal', decimals: 2 } } }); const owner = generateKeyPair(); const { record } = sealRecord({ schema, values: { peak: '7.4' }, recipients: [owner.publicKey] }); const tree = new NotarizationTree(); const index = tree.insert(record.commitment); const disclosure = await proveDisclosure({ record, field: 'peak', range: { min: '2', max: '8' }, merkleProof: tree.proof(index), scope: 1 }); const checked = await verifyDisclosure({ ...disclosure, expected: { roots: [tree.root] } }); await terminateProver(); return checked.root === tree.root })()",
+    },
+  ],
   '@caldera/sdk': [
     {
       entry: '@caldera/sdk',
