@@ -261,19 +261,32 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
 
   // A chain counts as lost only after several consecutive failed probes AND `failClosedAfterMs`
   // without any answer, so a slow machine or a busy event loop does not isolate a healthy domain.
+  // When this process itself stalls (a long synchronous task), timers fire late and every
+  // chain looks silent; such rounds prove nothing about the chains and are not counted.
+  let lastTick = Date.now()
   async function checkHealth() {
+    const now = Date.now()
+    const stalled = now - lastTick > 2 * heartbeatMs
+    lastTick = now
+    if (stalled) {
+      for (const rt of runtimes) rt.lastSeen = Math.max(rt.lastSeen, now - heartbeatMs)
+      return
+    }
+    const timeoutMs = Math.max(heartbeatMs, 1_000)
     await Promise.all(
       runtimes.map(async (rt) => {
         if (rt.probing) return
         rt.probing = true
+        const started = Date.now()
         const ok = await Promise.race([
           getBlockNumber(rt.client, { cacheTime: 0 }).then(
             () => true,
             () => false,
           ),
-          new Promise<boolean>((r) => setTimeout(() => r(false), Math.max(heartbeatMs, 1_000))),
+          new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs)),
         ])
         rt.probing = false
+        if (!ok && Date.now() - started > timeoutMs + 250) return // our timer fired late: inconclusive
         rt.failures = ok ? 0 : rt.failures + 1
         if (ok) rt.lastSeen = Date.now()
         else if (
