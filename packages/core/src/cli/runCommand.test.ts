@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CalderaError } from '../errors/base.js'
+import { captureIO as capture } from './captureIO.js'
 import { defineCommand } from './defineCommand.js'
 import { runCommand } from './runCommand.js'
 
@@ -23,16 +24,6 @@ const greet = defineCommand({
     return 0
   },
 })
-
-function capture() {
-  const out: string[] = []
-  const err: string[] = []
-  return {
-    io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), cwd: '.' },
-    out,
-    err,
-  }
-}
 
 describe('runCommand', () => {
   it('runs with typed options', async () => {

@@ -1,5 +1,6 @@
 // Command-line building blocks (Node only: uses node:util). Kept out of the main entry so the
 // main entry stays browser-safe.
+export { type CapturedIO, captureIO } from '../cli/captureIO.js'
 export {
   type CalderaCommand,
   type CommandIO,

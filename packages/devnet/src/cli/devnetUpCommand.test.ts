@@ -1,16 +1,6 @@
-import { runCommand } from '@caldera/core/cli'
+import { captureIO as capture, runCommand } from '@caldera/core/cli'
 import { describe, expect, it } from 'vitest'
 import { devnetUpCommand } from './devnetUpCommand.js'
-
-function capture() {
-  const out: string[] = []
-  const err: string[] = []
-  return {
-    io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), cwd: '.' },
-    out,
-    err,
-  }
-}
 
 describe('caldera devnet up', () => {
   it('starts the chains, prints them and stops', async () => {

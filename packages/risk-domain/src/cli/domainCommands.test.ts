@@ -1,20 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runCommand } from '@caldera/core/cli'
+import { captureIO, runCommand } from '@caldera/core/cli'
 import { describe, expect, it } from 'vitest'
 import { domainClassifyCommand, domainDefineCommand } from './domainCommands.js'
 
 function capture() {
-  const out: string[] = []
-  const err: string[] = []
   const cwd = mkdtempSync(join(tmpdir(), 'risk-domain-cli-'))
-  return {
-    out,
-    err,
-    cwd,
-    io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), cwd },
-  }
+  return { ...captureIO({ cwd }), cwd }
 }
 
 describe('caldera domain commands', () => {

@@ -1,19 +1,11 @@
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runCommand } from '@caldera/core/cli'
+import { captureIO, runCommand } from '@caldera/core/cli'
 import { expect, it } from 'vitest'
 import { sandboxRunCommand } from './sandboxRunCommand.js'
 
-function capture() {
-  const out: string[] = []
-  const err: string[] = []
-  return {
-    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), cwd: tmpdir() },
-    out,
-    err,
-  }
-}
+const capture = () => captureIO({ cwd: tmpdir() })
 
 it('rejects bad arguments with usage or a clear message', async () => {
   const a = capture()

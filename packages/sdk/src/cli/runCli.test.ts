@@ -1,16 +1,7 @@
+import { captureIO as capture } from '@caldera/core/cli'
 import { describe, expect, it } from 'vitest'
 import { commands } from './commands.js'
 import { runCli } from './runCli.js'
-
-function capture() {
-  const out: string[] = []
-  const err: string[] = []
-  return {
-    io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), cwd: '.' },
-    out,
-    err,
-  }
-}
 
 describe('caldera', () => {
   it('lists every registered command in --help', async () => {
