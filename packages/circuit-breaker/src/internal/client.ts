@@ -1,6 +1,7 @@
 import { CalderaError } from '@caldera/core'
 import type { Abi, Account, Address, Chain, Client, Hash, Hex, TransactionReceipt, Transport } from 'viem'
 import {
+  estimateContractGas,
   call as ethCall,
   getTransaction,
   sendTransaction,
@@ -25,13 +26,24 @@ export class TransactionRevertedError extends CalderaError {
   }
 }
 
+/**
+ * Gas headroom over the estimate. The guard's cost depends on the block the transaction lands in
+ * (a rolling window or token bucket crossing into a new period writes fresh storage slots), so an
+ * estimate taken one block earlier can fall short inside the token's sub-call.
+ */
+function withHeadroom(estimate: bigint): bigint {
+  return (estimate * 13n) / 10n + 50_000n
+}
+
 /** Simulates a call (so a revert is decoded before sending), sends it and waits for the receipt. */
 export async function writeAndWait(
   client: WriteClient,
   parameters: { address: Address; abi: Abi; functionName: string; args: readonly unknown[]; gas?: bigint },
 ): Promise<{ hash: Hash; receipt: TransactionReceipt }> {
-  const call = { ...parameters, account: client.account, chain: client.chain } as never
-  await simulateContract(client, call)
+  const base = { ...parameters, account: client.account, chain: client.chain } as never
+  await simulateContract(client, base)
+  const gas = parameters.gas ?? withHeadroom(await estimateContractGas(client, base))
+  const call = { ...parameters, gas, account: client.account, chain: client.chain } as never
   const hash = await writeContract(client, call)
   const receipt = await waitForTransactionReceipt(client, { hash, pollingInterval: 20 })
   if (receipt.status !== 'success') {
