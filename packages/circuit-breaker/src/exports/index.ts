@@ -74,7 +74,7 @@ export {
   PriceNotFoundError,
   UnknownDomainError,
 } from '../errors/breaker.js'
-export { TransactionRevertedError } from '../internal/client.js'
+export { type ReadClient, TransactionRevertedError, type WriteClient } from '../internal/client.js'
 export {
   type AssertLaneLimitsParameters,
   assertLaneLimits,

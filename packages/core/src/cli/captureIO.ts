@@ -16,14 +16,15 @@ export type CapturedIO = {
 /**
  * Creates IO that captures a command's output instead of printing it.
  *
- * @param options.cwd - The folder the command reads relative paths from (default: this process's).
+ * @param options - `cwd`: the folder the command reads relative paths from (default: this process's).
  * @example
  * import { captureIO, runCommand } from '@caldera/core/cli'
  * const captured = captureIO()
  * const code = await runCommand(helloCommand, ['--name', 'Ada'], captured.io)
  * console.log(code, captured.stdout())
  */
-export function captureIO({ cwd = process.cwd() }: { cwd?: string } = {}): CapturedIO {
+export function captureIO(options: { cwd?: string } = {}): CapturedIO {
+  const cwd = options.cwd ?? process.cwd()
   const out: string[] = []
   const err: string[] = []
   return {

@@ -133,6 +133,7 @@ export {
   type ProfileWeakening,
 } from '../errors/domain.js'
 export { AttestationProofError, BatchRejectedError, ZkBatchError } from '../errors/verification.js'
+export type { ReadClient, WriteClient } from '../internal/client.js'
 export { TransactionRevertedError } from '../internal/send.js'
 export {
   type BatchCircuitInput,

@@ -8,7 +8,7 @@ function chain(perBlock: (t: number) => number, fromMs: number, toMs: number) {
   let n = 0
   for (let t = fromMs; t < toMs; t += 250) {
     const hashes = Array.from({ length: perBlock(t) }, (_, i) => `0x${n}-${i}`)
-    hashes.forEach((h) => ours.add(h))
+    for (const h of hashes) ours.add(h)
     blocks.set(n, {
       number: n,
       hash: `0x${n}`,
