@@ -19,7 +19,7 @@ export const LANE_BUDGET_SHARE = 0.3
  * Cross-domain settlement of one domain: `perSecond` `Channel.send` calls spread evenly over
  * `seconds`, from its settlement accounts round-robin, to each peer in turn, with values drawn
  * (seeded) from the source tier's shape. Benign traffic must not trip the breaker, so each lane's
- * values are scaled to use at most {@link LANE_BUDGET_SHARE} of its rolling-window limit over the
+ * values are scaled to use at most `LANE_BUDGET_SHARE` (30 %) of its rolling-window limit over the
  * run. Intents index `domain.settlers`; nonces start at 1 (nonce 0 approved the channel).
  */
 export function crossDomainIntents({
