@@ -1,0 +1,9 @@
+import type { CampaignOptions, CampaignReport } from './types.js'
+
+export type Campaign = { name: string; run: (options: CampaignOptions) => Promise<CampaignReport> }
+
+/**
+ * Every reliability campaign, in the order the soak runs them. Each module under `src/<campaign>/`
+ * exports one `Campaign`; add it here.
+ */
+export const campaigns: Campaign[] = []
