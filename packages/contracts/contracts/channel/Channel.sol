@@ -177,17 +177,17 @@ contract Channel is AccessControl, Initializable, ReentrancyGuard {
         view
         returns (bool exists, bool paused, uint256 outNonce, LaneConfig memory config)
     {
-        Lane storage l = _lanes[peer];
-        return (l.exists, l.paused || isolated, l.outNonce, l.config);
+        Lane storage laneState = _lanes[peer];
+        return (laneState.exists, laneState.paused || isolated, laneState.outNonce, laneState.config);
     }
 
     /// @notice Value counted in the lane's rolling window now, and the tokens in its bucket now.
     function laneUsage(bytes32 peer) external view returns (uint256 windowUsed, uint256 bucketTokens) {
-        Lane storage l = _lanes[peer];
-        if (!l.exists) revert UnknownLane(peer);
-        (uint128 current, uint128 previous, uint64 start) = _rolled(l);
-        windowUsed = _windowUsed(l, current, previous, start);
-        bucketTokens = _refilled(l);
+        Lane storage laneState = _lanes[peer];
+        if (!laneState.exists) revert UnknownLane(peer);
+        (uint128 current, uint128 previous, uint64 start) = _rolled(laneState);
+        windowUsed = _windowUsed(laneState, current, previous, start);
+        bucketTokens = _refilled(laneState);
     }
 
     /// @notice Whether message `nonce` from `sourceDomain` has been delivered here.
@@ -212,25 +212,29 @@ contract Channel is AccessControl, Initializable, ReentrancyGuard {
     {
         if (amount == 0) revert ZeroAmount();
         if (recipient == address(0)) revert ZeroAddress();
-        Lane storage l = _lanes[destinationDomain];
-        if (!l.exists) revert UnknownLane(destinationDomain);
-        if (l.paused || isolated) revert LaneIsPaused(destinationDomain);
+        Lane storage laneState = _lanes[destinationDomain];
+        if (!laneState.exists) revert UnknownLane(destinationDomain);
+        if (laneState.paused || isolated) revert LaneIsPaused(destinationDomain);
 
         token.safeTransferFrom(msg.sender, address(this), amount);
         totalLocked += amount;
 
-        (uint128 current, uint128 previous, uint64 start) = _rolled(l);
-        uint256 tokens = _refilled(l);
+        (uint128 current, uint128 previous, uint64 start) = _rolled(laneState);
+        uint256 tokens = _refilled(laneState);
         uint8 reason;
-        if (amount > l.config.maxTransfer) reason = REASON_SINGLE_TRANSFER;
-        else if (_windowUsed(l, current, previous, start) + amount > l.config.windowLimit) reason = REASON_ROLLING_WINDOW;
-        else if (amount > tokens) reason = REASON_RATE;
+        if (amount > laneState.config.maxTransfer) {
+            reason = REASON_SINGLE_TRANSFER;
+        } else if (_windowUsed(laneState, current, previous, start) + amount > laneState.config.windowLimit) {
+            reason = REASON_ROLLING_WINDOW;
+        } else if (amount > tokens) {
+            reason = REASON_RATE;
+        }
 
         if (reason != 0) {
             id = ++heldCount;
             _held[id] = HeldTransfer(destinationDomain, msg.sender, recipient, amount, HeldStatus.Held, reason);
             totalHeld += amount;
-            l.paused = true;
+            laneState.paused = true;
             emit TransferHeld(id, destinationDomain, msg.sender, recipient, amount, reason);
             emit LaneTripped(destinationDomain, reason);
             // The anomaly isolates its whole domain at once, so no other lane can carry value out
@@ -242,12 +246,12 @@ contract Channel is AccessControl, Initializable, ReentrancyGuard {
             return (true, id);
         }
 
-        l.currentWindow = current + uint128(amount);
-        l.previousWindow = previous;
-        l.windowStart = start;
-        l.bucketTokens = uint128(tokens - amount);
-        l.bucketUpdated = uint64(block.timestamp);
-        id = ++l.outNonce;
+        laneState.currentWindow = current + uint128(amount);
+        laneState.previousWindow = previous;
+        laneState.windowStart = start;
+        laneState.bucketTokens = uint128(tokens - amount);
+        laneState.bucketUpdated = uint64(block.timestamp);
+        id = ++laneState.outNonce;
         emit MessageSent(destinationDomain, id, msg.sender, recipient, amount);
         return (false, id);
     }
@@ -259,9 +263,9 @@ contract Channel is AccessControl, Initializable, ReentrancyGuard {
     {
         if (messages.length == 0) revert EmptyBatch();
         bytes32 source = messages[0].sourceDomain;
-        Lane storage l = _lanes[source];
-        if (!l.exists) revert UnknownLane(source);
-        if (l.paused || isolated) revert LaneIsPaused(source);
+        Lane storage laneState = _lanes[source];
+        if (!laneState.exists) revert UnknownLane(source);
+        if (laneState.paused || isolated) revert LaneIsPaused(source);
         for (uint256 i; i < messages.length; ++i) {
             CrossDomainMessage calldata m = messages[i];
             if (m.sourceDomain != source) revert MixedSources(i, m.sourceDomain);
@@ -269,7 +273,9 @@ contract Channel is AccessControl, Initializable, ReentrancyGuard {
             if (_executed[source][m.nonce]) revert AlreadyExecuted(source, m.nonce);
             _executed[source][m.nonce] = true;
         }
-        if (!l.config.verifier.verifyBatch(source, batchNonce, messages, proof)) revert BatchRejected(source, batchNonce);
+        if (!laneState.config.verifier.verifyBatch(source, batchNonce, messages, proof)) {
+            revert BatchRejected(source, batchNonce);
+        }
         for (uint256 i; i < messages.length; ++i) {
             CrossDomainMessage calldata m = messages[i];
             totalReleased += m.amount;
@@ -290,29 +296,29 @@ contract Channel is AccessControl, Initializable, ReentrancyGuard {
             }
             return;
         }
-        Lane storage l = _lanes[domain];
-        if (!l.exists) revert UnknownLane(domain);
-        if (!l.paused) {
-            l.paused = true;
+        Lane storage laneState = _lanes[domain];
+        if (!laneState.exists) revert UnknownLane(domain);
+        if (!laneState.paused) {
+            laneState.paused = true;
             emit DomainIsolated(domain, msg.sender);
         }
     }
 
     /// @notice Pauses the lane to and from `peer`.
     function pauseLane(bytes32 peer) external onlyRole(BREAKER_ROLE) {
-        Lane storage l = _lanes[peer];
-        if (!l.exists) revert UnknownLane(peer);
-        if (!l.paused) {
-            l.paused = true;
+        Lane storage laneState = _lanes[peer];
+        if (!laneState.exists) revert UnknownLane(peer);
+        if (!laneState.paused) {
+            laneState.paused = true;
             emit LanePaused(peer, msg.sender);
         }
     }
 
     /// @notice Reopens the lane to `peer` after review (an explicit reset).
     function unpauseLane(bytes32 peer) external onlyRole(GOVERNANCE_ROLE) {
-        Lane storage l = _lanes[peer];
-        if (!l.exists) revert UnknownLane(peer);
-        l.paused = false;
+        Lane storage laneState = _lanes[peer];
+        if (!laneState.exists) revert UnknownLane(peer);
+        laneState.paused = false;
         emit LaneUnpaused(peer, msg.sender);
     }
 
@@ -346,11 +352,11 @@ contract Channel is AccessControl, Initializable, ReentrancyGuard {
 
     // ------------------------------------------------------------------ internals
 
-    function _rolled(Lane storage l) private view returns (uint128 current, uint128 previous, uint64 start) {
-        uint64 w = l.config.windowSeconds;
-        start = l.windowStart;
-        current = l.currentWindow;
-        previous = l.previousWindow;
+    function _rolled(Lane storage laneState) private view returns (uint128 current, uint128 previous, uint64 start) {
+        uint64 w = laneState.config.windowSeconds;
+        start = laneState.windowStart;
+        current = laneState.currentWindow;
+        previous = laneState.previousWindow;
         uint256 elapsed = (block.timestamp - start) / w;
         if (elapsed == 1) {
             previous = current;
@@ -363,20 +369,21 @@ contract Channel is AccessControl, Initializable, ReentrancyGuard {
         }
     }
 
-    function _windowUsed(Lane storage l, uint128 current, uint128 previous, uint64 start)
+    function _windowUsed(Lane storage laneState, uint128 current, uint128 previous, uint64 start)
         private
         view
         returns (uint256)
     {
-        uint256 w = l.config.windowSeconds;
+        uint256 w = laneState.config.windowSeconds;
         uint256 into = block.timestamp - start;
         // Round the previous window's share up so the estimate never under-counts.
         uint256 carried = (uint256(previous) * (w - into) + w - 1) / w;
         return uint256(current) + carried;
     }
 
-    function _refilled(Lane storage l) private view returns (uint256) {
-        uint256 tokens = uint256(l.bucketTokens) + (block.timestamp - l.bucketUpdated) * l.config.refillPerSecond;
-        return tokens > l.config.bucketCapacity ? l.config.bucketCapacity : tokens;
+    function _refilled(Lane storage laneState) private view returns (uint256) {
+        uint256 tokens = uint256(laneState.bucketTokens)
+            + (block.timestamp - laneState.bucketUpdated) * laneState.config.refillPerSecond;
+        return tokens > laneState.config.bucketCapacity ? laneState.config.bucketCapacity : tokens;
     }
 }

@@ -46,6 +46,8 @@ contract CloneFactory {
         }
         for (uint256 i = 0; i < count; ++i) {
             if (specs[i].initData.length == 0) continue;
+            // Arbitrary initialiser calldata must be forwarded to the clone, and its revert data kept.
+            // solhint-disable-next-line avoid-low-level-calls
             (bool ok, bytes memory reason) = clones[i].call(specs[i].initData);
             if (!ok) revert InitializationFailed(specs[i].key, clones[i], reason);
         }
