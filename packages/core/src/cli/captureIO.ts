@@ -1,3 +1,5 @@
+import { z } from 'zod'
+import { parse } from '../validation/parse.js'
 import type { CommandIO } from './defineCommand.js'
 
 /** IO that records what a command writes, for tests and for embedding commands. */
@@ -13,6 +15,8 @@ export type CapturedIO = {
   stderr(): string
 }
 
+const captureIOOptionsSchema = z.object({ cwd: z.string().optional() })
+
 /**
  * Creates IO that captures a command's output instead of printing it.
  *
@@ -24,6 +28,7 @@ export type CapturedIO = {
  * console.log(code, captured.stdout())
  */
 export function captureIO(options: { cwd?: string } = {}): CapturedIO {
+  parse(captureIOOptionsSchema, options, 'captureIO options')
   const cwd = options.cwd ?? process.cwd()
   const out: string[] = []
   const err: string[] = []

@@ -1,8 +1,11 @@
+import { parse } from '../validation/parse.js'
+import { commandSchema } from './commandSchema.js'
 import type { CalderaCommand, CommandOption } from './defineCommand.js'
 
 /** The `--help` text of one command: summary, usage, arguments and options. */
 // biome-ignore lint/suspicious/noExplicitAny: any option shape
 export function formatCommandHelp(command: CalderaCommand<any>): string {
+  parse(commandSchema, command, 'command')
   const lines = [command.summary, '', `Usage: ${command.usage}`]
   const positionals = command.positionals ?? []
   if (positionals.some((p) => p.description)) {

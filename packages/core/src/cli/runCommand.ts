@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util'
 import { CalderaError } from '../errors/base.js'
+import { parse } from '../validation/parse.js'
+import { argvSchema, commandIOSchema, commandSchema } from './commandSchema.js'
 import type { CalderaCommand, CommandIO, CommandOption } from './defineCommand.js'
 import { formatCommandHelp } from './formatCommandHelp.js'
 
@@ -25,7 +27,8 @@ export function processIO(): CommandIO {
 /**
  * Runs one command with the arguments that follow its path. Handles `--help`, rejects unknown
  * flags and missing arguments (exit 2), and prints a `CalderaError` as a message without a stack
- * (exit 1). Never throws.
+ * (exit 1). Never throws for anything the user typed; a malformed command, argv or io (a
+ * programming error) is refused with a `ValidationError`.
  *
  * @example
  * import { runCommand } from '@caldera/core/cli'
@@ -38,6 +41,9 @@ export async function runCommand(
   argv: readonly string[],
   io: CommandIO = processIO(),
 ): Promise<number> {
+  parse(commandSchema, command, 'command')
+  parse(argvSchema, argv, 'argv')
+  parse(commandIOSchema, io, 'command io')
   const name = `caldera ${command.path.join(' ')}`
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(formatCommandHelp(command))

@@ -1,5 +1,6 @@
 import { type Hex, keccak256, stringToHex } from 'viem'
 import { z } from 'zod'
+import { parse } from '../validation/parse.js'
 import { addressSchema, amountSchema, chainIdSchema, rpcUrlSchema } from './primitives.js'
 import { securityProfileSchema } from './securityProfile.js'
 import { tierSchema } from './tier.js'
@@ -11,6 +12,7 @@ export const domainNameSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, {
 
 /** The on-chain id of a domain: `keccak256` of its name. */
 export function domainIdOf(name: string): Hex {
+  if (typeof name !== 'string') parse(z.string(), name, 'domain name')
   return keccak256(stringToHex(name))
 }
 

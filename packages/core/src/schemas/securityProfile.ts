@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { parseEra, parseUsd } from '../units/units.js'
+import { parse } from '../validation/parse.js'
 import { amountSchema } from './primitives.js'
 import { proofSystemSchema, type Tier, tierSchema } from './tier.js'
 
@@ -66,6 +67,11 @@ export const tierPresets: Readonly<Record<Tier, SecurityProfile>> = Object.freez
   }),
 }) as Readonly<Record<Tier, SecurityProfile>>
 
+const minTotalStakeInputSchema = z.object({
+  minValidators: z.number().int().nonnegative().max(100_000),
+  minStakePerValidator: amountSchema,
+})
+
 /**
  * The smallest total stake a domain of this profile secures (validators × stake each), in ERA
  * base units. Cross-domain limits are bounded by it.
@@ -76,5 +82,6 @@ export const tierPresets: Readonly<Record<Tier, SecurityProfile>> = Object.freez
 export function minTotalStake(
   profile: Pick<SecurityProfile, 'minValidators' | 'minStakePerValidator'>,
 ): bigint {
-  return BigInt(profile.minValidators) * profile.minStakePerValidator
+  const { minValidators, minStakePerValidator } = parse(minTotalStakeInputSchema, profile, 'security profile')
+  return BigInt(minValidators) * minStakePerValidator
 }

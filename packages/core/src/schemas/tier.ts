@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CalderaError } from '../errors/base.js'
+import { parse } from '../validation/parse.js'
 
 /** The three risk tiers, from the most to the least demanding. */
 export const tiers = ['financial', 'enterprise', 'light'] as const
@@ -18,6 +19,13 @@ export type ProofSystem = z.infer<typeof proofSystemSchema>
 const tierRanks: Record<Tier, number> = { financial: 3, enterprise: 2, light: 1 }
 const proofRanks: Record<ProofSystem, number> = { zk: 3, hybrid: 2, simplified: 1 }
 
+/** The rank of a tier or proof system; anything else (including `toString`, `__proto__`) is refused. */
+function rankOf(ranks: Record<string, number>, schema: z.ZodType, value: unknown, subject: string): number {
+  if (typeof value === 'string' && Object.hasOwn(ranks, value)) return ranks[value] as number
+  parse(schema, value, subject)
+  throw new CalderaError(`Unknown ${subject} ${String(value)}.`)
+}
+
 /**
  * Orders tiers by risk: positive when `a` is more demanding than `b`.
  *
@@ -25,7 +33,7 @@ const proofRanks: Record<ProofSystem, number> = { zk: 3, hybrid: 2, simplified: 
  * compareTiers('financial', 'light') // > 0
  */
 export function compareTiers(a: Tier, b: Tier): number {
-  return tierRanks[a] - tierRanks[b]
+  return rankOf(tierRanks, tierSchema, a, 'tier a') - rankOf(tierRanks, tierSchema, b, 'tier b')
 }
 
 /**
@@ -35,7 +43,10 @@ export function compareTiers(a: Tier, b: Tier): number {
  * compareProofSystems('hybrid', 'zk') // < 0
  */
 export function compareProofSystems(a: ProofSystem, b: ProofSystem): number {
-  return proofRanks[a] - proofRanks[b]
+  return (
+    rankOf(proofRanks, proofSystemSchema, a, 'proof system a') -
+    rankOf(proofRanks, proofSystemSchema, b, 'proof system b')
+  )
 }
 
 /** The weaker (less demanding) of two tiers, e.g. the tier that bounds a lane between them. */
@@ -45,11 +56,12 @@ export function weakerTier(a: Tier, b: Tier): Tier {
 
 /** Numeric tier code used on chain (`financial` = 0, `enterprise` = 1, `light` = 2). */
 export function tierToCode(tier: Tier): number {
-  return tiers.indexOf(tier)
+  return tiers.indexOf(parse(tierSchema, tier, 'tier'))
 }
 
 /** Inverse of {@link tierToCode}. */
 export function tierFromCode(code: number | bigint): Tier {
+  parse(z.union([z.number().int(), z.bigint()]), code, 'tier code')
   const tier = tiers[Number(code)]
   if (!tier)
     throw new CalderaError(`Unknown tier code ${code}.`, {

@@ -1,12 +1,18 @@
 import { formatUnits, parseUnits } from 'viem'
+import { z } from 'zod'
 import { CalderaError } from '../errors/base.js'
+import { parse } from '../validation/parse.js'
 
 /** ERA, the staking token, has 18 decimals. */
 export const ERA_DECIMALS = 18
 /** USD amounts are `bigint` with 6 decimals (micro-dollars): `1_000_000n` is one dollar. */
 export const USD_DECIMALS = 6
 
+const decimalInputSchema = z.union([z.string(), z.number()])
+
 function parseDecimal(value: string | number, decimals: number, unit: string): bigint {
+  if (typeof value !== 'string' && typeof value !== 'number')
+    parse(decimalInputSchema, value, `${unit} amount`)
   const text =
     typeof value === 'number' ? numberToPlain(value) : value.trim().replaceAll('_', '').replaceAll(',', '')
   if (!/^-?\d+(\.\d+)?$/.test(text))
@@ -47,6 +53,7 @@ export function parseEra(value: string | number): bigint {
  * formatEra(10n ** 18n) // '1'
  */
 export function formatEra(value: bigint): string {
+  if (typeof value !== 'bigint') parse(z.bigint(), value, 'ERA amount (base units)')
   return formatUnits(value, ERA_DECIMALS)
 }
 
@@ -68,5 +75,6 @@ export function parseUsd(value: string | number): bigint {
  * formatUsd(1_500_000_000_000n) // '1500000'
  */
 export function formatUsd(value: bigint): string {
+  if (typeof value !== 'bigint') parse(z.bigint(), value, 'USD amount (micro-dollars)')
   return formatUnits(value, USD_DECIMALS)
 }

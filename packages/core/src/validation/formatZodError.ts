@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { CalderaError } from '../errors/base.js'
 import { describeValue } from './describeValue.js'
 
 /** One problem found in an input: where, what was given, what was expected. */
@@ -24,6 +25,8 @@ export function formatZodError(error: z.ZodError, input?: unknown): ValidationIs
 
 /** Renders a property path the way it would be written in TypeScript. */
 export function formatPath(path: readonly PropertyKey[]): string {
+  if (!Array.isArray(path))
+    throw new CalderaError(`formatPath: path must be an array of property keys, got ${describeValue(path)}.`)
   if (path.length === 0) return '(root)'
   return path
     .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))

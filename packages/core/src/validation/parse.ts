@@ -1,5 +1,7 @@
 import type { z } from 'zod'
+import { CalderaError } from '../errors/base.js'
 import { ValidationError } from '../errors/validation.js'
+import { describeValue } from './describeValue.js'
 
 /**
  * Validates `input` with `schema` and returns the parsed value, or throws a
@@ -19,6 +21,12 @@ export function parse<schema extends z.ZodType>(
   input: unknown,
   subject: string,
 ): z.output<schema> {
+  if (typeof (schema as { safeParse?: unknown } | null)?.safeParse !== 'function')
+    throw new CalderaError(`parse: schema must be a zod schema, got ${describeValue(schema)}.`, {
+      hint: 'Pass a zod schema as the first argument.',
+    })
+  if (typeof subject !== 'string')
+    throw new CalderaError(`parse: subject must be a string, got ${describeValue(subject)}.`)
   const result = schema.safeParse(input, { reportInput: true })
   if (result.success) return result.data
   throw ValidationError.fromZod(subject, result.error, input)
