@@ -36,6 +36,7 @@ export {
   circuitConfigSchema,
   circuitsConfigSchema,
 } from '../config/circuitsConfig.js'
+export { InvalidWitnessError, UnderconstrainedSignalError, UnknownSignalError } from '../errors/soundness.js'
 export {
   ArtifactHashMismatchError,
   ArtifactLoadError,
@@ -44,6 +45,25 @@ export {
   ProofGenerationError,
   ZkError,
 } from '../errors/zk.js'
+export {
+  type AssertSignalsDeterminedParameters,
+  assertSignalsDetermined,
+} from '../soundness/assertSignalsDetermined.js'
+export { type CheckWitnessParameters, checkWitness } from '../soundness/checkWitness.js'
+export {
+  type FindFreeSignalsParameters,
+  type FreeSignal,
+  findFreeSignals,
+} from '../soundness/findFreeSignals.js'
+export { type MutateWitnessParameters, mutateWitness } from '../soundness/mutateWitness.js'
+export {
+  type CircuitSymbol,
+  parseSymbols,
+  publicWires,
+  type WireOfParameters,
+  wireNames,
+  wireOf,
+} from '../soundness/symbols.js'
 export {
   checkR1cs,
   findUnconstrainedWires,

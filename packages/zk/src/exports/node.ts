@@ -18,6 +18,11 @@ export {
   compileCircuit,
 } from '../node/compileCircuit.js'
 export {
+  type CompileCircuitSymbolsParameters,
+  type CompileCircuitSymbolsReturnType,
+  compileCircuitSymbols,
+} from '../node/compileCircuitSymbols.js'
+export {
   type ReadArtifactFileParameters,
   type ReadCircuitArtifactsParameters,
   readArtifactFile,

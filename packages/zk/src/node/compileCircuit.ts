@@ -15,6 +15,8 @@ export type CompileCircuitParameters = {
   circuit: CircuitConfig
   /** Output folder; default `<packageDir>/circuits/build/<name>`. */
   outDir?: string
+  /** Also write the `.sym` symbol table (signal name → wire), for soundness tests. Default false. */
+  sym?: boolean
 }
 
 export type CompileCircuitReturnType = {
@@ -22,6 +24,8 @@ export type CompileCircuitReturnType = {
   mainPath: string
   r1csPath: string
   wasmPath: string
+  /** The `.sym` symbol table, when `sym` was set. */
+  symPath?: string
   /** circom's report (constraint counts). */
   log: string
 }
@@ -53,6 +57,7 @@ export async function compileCircuit({
   packageDir,
   circuit,
   outDir,
+  sym = false,
 }: CompileCircuitParameters): Promise<CompileCircuitReturnType> {
   const pkg = realpathSync(resolve(packageDir))
   const toolchain = resolveToolchain(pkg)
@@ -67,6 +72,7 @@ export async function compileCircuit({
     '--r1cs',
     '--wasm',
     '--O2',
+    ...(sym ? ['--sym'] : []),
     '-o',
     relative(cwd, out) || '.',
     '-l',
@@ -80,6 +86,7 @@ export async function compileCircuit({
       mainPath,
       r1csPath: join(out, `${circuit.name}.r1cs`),
       wasmPath: join(out, `${circuit.name}_js`, `${circuit.name}.wasm`),
+      ...(sym ? { symPath: join(out, `${circuit.name}.sym`) } : {}),
       log,
     }
   } catch (cause) {
