@@ -17,6 +17,7 @@ it('exports the public surface', () => {
       "ZkError",
       "assertSignalsDetermined",
       "calculateWitness",
+      "calculateWitnessUnchecked",
       "checkR1cs",
       "checkWitness",
       "circuitConfigSchema",

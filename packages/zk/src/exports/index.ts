@@ -49,6 +49,11 @@ export {
   type AssertSignalsDeterminedParameters,
   assertSignalsDetermined,
 } from '../soundness/assertSignalsDetermined.js'
+export {
+  type CalculateWitnessUncheckedParameters,
+  type CalculateWitnessUncheckedReturnType,
+  calculateWitnessUnchecked,
+} from '../soundness/calculateWitnessUnchecked.js'
 export { type CheckWitnessParameters, checkWitness } from '../soundness/checkWitness.js'
 export {
   type FindFreeSignalsParameters,

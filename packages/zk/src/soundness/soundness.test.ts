@@ -6,6 +6,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   assertSignalsDetermined,
+  calculateWitnessUnchecked,
   checkWitness,
   findFreeSignals,
   findUnconstrainedWires,
@@ -181,6 +182,29 @@ describe('an under-constrained circuit is caught', () => {
         { numRuns: 300, seed: 10 },
       )
     }
+  })
+})
+
+describe('calculateWitnessUnchecked', () => {
+  it('computes the witness past failed assertions: only the broken statement is violated', async () => {
+    const c = compiled.careful
+    const honest = await calculateWitnessUnchecked({ wasm: c.wasm, input: { in: 3n, root: 200n } })
+    expect(honest.failedAssertions).toBe(0)
+    expect(honest.witness).toEqual(await witnessOf(c, { in: 3n, root: 200n }))
+    // root = 300 does not fit 8 bits: the generator's bits are 300's low 8 bits (44), the rest is honest.
+    const forged = await calculateWitnessUnchecked({ wasm: c.wasm, input: { in: 3n, root: 300n } })
+    expect(forged.failedAssertions).toBe(1)
+    expect(forged.witness[wireOf({ symbols: c.symbols, signal: 'square' })]).toBe(90_000n)
+    const violated = checkWitness({ r1cs: c.r1cs, witness: forged.witness })
+    expect(violated.length).toBeGreaterThan(0)
+    const rootBits = new Set(
+      c.symbols.filter((s) => s.name.startsWith('main.rootBits.') && s.wire > 0).map((s) => s.wire),
+    )
+    for (const i of violated)
+      expect(c.r1cs.constraints[i]!.some((lc) => lc.some(([w]) => rootBits.has(w)))).toBe(true)
+    await expect(
+      calculateWitnessUnchecked({ wasm: c.wasm, input: { in: 3n, nope: 1n } }),
+    ).rejects.toThrowError(/Could not generate/)
   })
 })
 

@@ -4,7 +4,7 @@ declare module 'circom_runtime' {
     calculateWTNSBin(input: Record<string, unknown>, sanityCheck?: boolean): Promise<Uint8Array>
   }
   export function WitnessCalculatorBuilder(
-    code: Uint8Array,
+    code: Uint8Array | WebAssembly.Instance,
     options?: { memorySize?: number },
   ): Promise<WitnessCalculator>
 }
