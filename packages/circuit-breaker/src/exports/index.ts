@@ -121,9 +121,13 @@ export {
   type TrafficProfile,
 } from '../simulation/benignTraffic.js'
 export {
+  type ChainHealth,
+  type ChainReachable,
+  type ChainUnreachable,
   type CreateWatcherParameters,
   createWatcher,
   type Isolation,
+  type IsolationCaughtUp,
   type IsolationResult,
   type Watcher,
   type WatcherDomain,

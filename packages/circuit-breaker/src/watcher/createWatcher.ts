@@ -16,7 +16,7 @@ import { type CircuitBreaker, createCircuitBreaker } from '../breaker/circuitBre
 import type { Trip } from '../detectors/pipeline.js'
 import { UnknownDomainError } from '../errors/breaker.js'
 import { ChainSender } from '../internal/chainSender.js'
-import type { WriteClient } from '../internal/client.js'
+import { TransactionRevertedError, type WriteClient } from '../internal/client.js'
 import { type BreakerPolicy, resolvePolicy } from '../policy/policy.js'
 import type { PriceSource, TokenPrice } from '../price/priceSource.js'
 import { valueInUsd } from '../price/priceSource.js'
@@ -47,6 +47,45 @@ export type IsolationResult = {
   error?: string
 }
 
+/** The watcher's view of one chain: whether it answers, since when it does not, what it still owes it. */
+export type ChainHealth = {
+  chain: string
+  tier: Tier
+  /** False while health probes or writes on the chain fail. */
+  reachable: boolean
+  /** When the chain last answered (milliseconds since the epoch). */
+  lastSeen: number
+  /** Since when the chain is unreachable (milliseconds since the epoch). */
+  since?: number
+  /** Why the chain is unreachable (the last error, first line). */
+  error?: string
+  /** Domains whose isolation could not be sent on this chain yet; retried until it answers. */
+  pendingIsolations: string[]
+}
+
+/** A chain the watcher lost: reported once per outage. */
+export type ChainUnreachable = {
+  chain: string
+  tier: Tier
+  /** The error that made the chain count as unreachable (first line). */
+  error: string
+  /** Milliseconds since the epoch. */
+  since: number
+  /** `probe`: reads (health probes) fail; `write`: isolation transactions fail. */
+  by: 'probe' | 'write'
+}
+
+/** A chain that answers again after an outage. */
+export type ChainReachable = {
+  chain: string
+  tier: Tier
+  /** How long the chain was unreachable. */
+  downMs: number
+}
+
+/** An isolation that had given up on a chain and was sent there once the chain answered again. */
+export type IsolationCaughtUp = { domain: string; result: IsolationResult }
+
 /** A completed isolation of a domain on every chain. */
 export type Isolation = {
   domain: string
@@ -67,6 +106,22 @@ export type CreateWatcherParameters = {
   onIsolated?: (isolation: Isolation) => void
   /** Called for every failed attempt and subscription error. */
   onError?: (error: { chain: string; error: unknown; attempt?: number }) => void
+  /**
+   * Called once when a chain becomes unreachable: `probeFailures` health probes in a row fail, or
+   * an isolation transaction fails without reverting (connection refused or dropped, timeout,
+   * HTTP or JSON-RPC error).
+   */
+  onUnreachable?: (report: ChainUnreachable) => void
+  /** Called once when an unreachable chain answers again (a probe or a write succeeds). */
+  onReachable?: (report: ChainReachable) => void
+  /**
+   * Called when an isolation that had given up on a chain (`retry.attempts` exhausted) has been
+   * sent there after all: the watcher keeps such isolations pending and retries them every
+   * `retry.maxDelayMs` until they are mined.
+   */
+  onCaughtUp?: (report: IsolationCaughtUp) => void
+  /** Consecutive failed health probes before a chain counts as unreachable (default 2). */
+  probeFailures?: number
   /** Retries per chain when isolating (default 30, backoff from 100 ms up to 1 s). */
   retry?: { attempts?: number; delayMs?: number; maxDelayMs?: number }
   /** Health check period (default 500 ms); fail-closed tiers trip after `failClosedAfterMs` (default 3,000 ms) unseen. */
@@ -88,6 +143,8 @@ export type Watcher = {
   reset(domain: string, parameters: { by: string; reason: string }): void
   /** Isolations completed so far. */
   readonly isolations: readonly Isolation[]
+  /** Each chain's reachability and the isolations still owed to it. */
+  health(): ChainHealth[]
 }
 
 const domainSchema = z.object({
@@ -118,9 +175,11 @@ const ONE_USD_TOKEN: TokenPrice = { usdPerUnit: 1n, decimals: 0, tokenDecimals: 
  * Creates the watcher: it follows every domain's channel events through viem (WebSocket when
  * `wsUrl` is given), runs the detectors on every outgoing transfer, and on a trip — or when a
  * channel's own guard holds a transfer — isolates the anomalous domain on every chain at once:
- * every peer pauses its lane to and from it, and the domain isolates itself. An unreachable
- * chain is retried and reported. Domains whose tier policy is fail-closed are isolated when the
- * watcher loses sight of their chain.
+ * every peer pauses its lane to and from it, and the domain isolates itself. The chains it can
+ * reach are cut at once; an unreachable chain is reported (`onUnreachable`, `health()`), retried,
+ * and kept pending after `retry.attempts` until it answers (`onCaughtUp`). Domains whose tier
+ * policy is fail-closed (financial by default) are isolated on every other chain when the watcher
+ * loses sight of their chain for `failClosedAfterMs`, by reads or by writes.
  *
  * @example
  * import { createWatcher } from '@caldera/circuit-breaker'
@@ -152,6 +211,7 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
   }
   const heartbeatMs = parameters.heartbeatMs ?? 500
   const failClosedAfterMs = parameters.failClosedAfterMs ?? 3_000
+  const probeFailures = parameters.probeFailures ?? 2
   const isolations: Isolation[] = []
   const inProgress = new Map<string, Promise<Isolation>>()
 
@@ -166,6 +226,11 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     failures: number
     probing: boolean
     unwatch?: () => void
+    down: { since: number; error: string; by: 'probe' | 'write' } | undefined
+    /** Isolations that gave up on this chain, by target domain. */
+    pending: Map<string, Isolation>
+    catchingUp: boolean
+    lastCatchUp: number
   }
   let runtimes: Runtime[] = []
   let running = false
@@ -178,15 +243,52 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     args: [domainIdOf(target)],
   })
 
-  async function isolateOn(rt: Runtime, target: string, started: number): Promise<IsolationResult> {
+  const firstLine = (error: unknown) =>
+    error instanceof Error ? error.message.split('\n')[0]! : String(error).split('\n')[0]!
+
+  function markDown(rt: Runtime, error: unknown, by: 'probe' | 'write') {
+    const message = firstLine(error)
+    if (rt.down) {
+      rt.down.error = message
+      return
+    }
+    rt.down = { since: Date.now(), error: message, by }
+    parameters.onUnreachable?.({
+      chain: rt.domain.name,
+      tier: rt.domain.tier,
+      error: message,
+      since: rt.down.since,
+      by,
+    })
+  }
+
+  function markUp(rt: Runtime, by: 'probe' | 'write') {
+    rt.lastSeen = Date.now()
+    // A chain that refuses writes stays unreachable while reads answer, until a write is mined.
+    if (!rt.down || (by === 'probe' && rt.down.by === 'write')) return
+    const downMs = Date.now() - rt.down.since
+    rt.down = undefined
+    parameters.onReachable?.({ chain: rt.domain.name, tier: rt.domain.tier, downMs })
+  }
+
+  async function isolateOn(
+    rt: Runtime,
+    target: string,
+    started: number,
+    attempts = retry.attempts,
+  ): Promise<IsolationResult> {
     let delay = retry.delayMs
     for (let attempt = 1; ; attempt++) {
       try {
         const hash = await rt.sender.call(isolateCall(rt, target), `isolate:${target}`)
+        markUp(rt, 'write')
         return { chain: rt.domain.name, ok: true, hash, attempts: attempt, ms: performance.now() - started }
       } catch (error) {
         parameters.onError?.({ chain: rt.domain.name, error, attempt })
-        if (attempt >= retry.attempts || !running)
+        // A revert is an answer (the chain is reachable); anything else is a failure to reach it.
+        if (error instanceof TransactionRevertedError) markUp(rt, 'write')
+        else markDown(rt, error, 'write')
+        if (attempt >= attempts || !running)
           return {
             chain: rt.domain.name,
             ok: false,
@@ -206,6 +308,8 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     parameters.onTrip?.(trip)
     const run = Promise.all(runtimes.map((rt) => isolateOn(rt, trip.domain, started))).then((results) => {
       const isolation = { domain: trip.domain, trip, results, ms: performance.now() - started }
+      for (const rt of runtimes)
+        if (results.some((r) => r.chain === rt.domain.name && !r.ok)) rt.pending.set(trip.domain, isolation)
       isolations.push(isolation)
       inProgress.delete(trip.domain)
       parameters.onIsolated?.(isolation)
@@ -259,6 +363,28 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     }
   }
 
+  /** Sends the isolations a chain still owes, one attempt each, at most every `retry.maxDelayMs`. */
+  async function catchUp(rt: Runtime) {
+    if (rt.catchingUp || rt.pending.size === 0 || Date.now() - rt.lastCatchUp < retry.maxDelayMs) return
+    rt.catchingUp = true
+    rt.lastCatchUp = Date.now()
+    try {
+      for (const [domain, isolation] of [...rt.pending]) {
+        if (!running) return
+        const result = await isolateOn(rt, domain, performance.now(), 1)
+        if (!result.ok) return
+        rt.pending.delete(domain)
+        const index = isolation.results.findIndex((r) => r.chain === rt.domain.name)
+        const previous = isolation.results[index]!
+        const merged = { ...result, attempts: previous.attempts + result.attempts }
+        isolation.results[index] = merged
+        parameters.onCaughtUp?.({ domain, result: merged })
+      }
+    } finally {
+      rt.catchingUp = false
+    }
+  }
+
   // A chain counts as lost only after several consecutive failed probes AND `failClosedAfterMs`
   // without any answer, so a slow machine or a busy event loop does not isolate a healthy domain.
   // When this process itself stalls (a long synchronous task), timers fire late and every
@@ -278,29 +404,39 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
         if (rt.probing) return
         rt.probing = true
         const started = Date.now()
+        let failure: unknown
         const ok = await Promise.race([
           getBlockNumber(rt.client, { cacheTime: 0 }).then(
             () => true,
-            () => false,
+            (error: unknown) => {
+              failure = error
+              return false
+            },
           ),
           new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs)),
         ])
         rt.probing = false
         if (!ok && Date.now() - started > timeoutMs + 250) return // our timer fired late: inconclusive
         rt.failures = ok ? 0 : rt.failures + 1
-        if (ok) rt.lastSeen = Date.now()
-        else if (
-          rt.failures >= 3 &&
-          Date.now() - rt.lastSeen > failClosedAfterMs &&
+        if (ok) markUp(rt, 'probe')
+        else if (rt.failures >= probeFailures)
+          markDown(rt, failure ?? new Error(`no answer to eth_blockNumber within ${timeoutMs} ms`), 'probe')
+        // Fail closed: a chain lost by reads (no answer since `lastSeen`) or by writes (isolations
+        // failing since `down.since`) for longer than `failClosedAfterMs`.
+        const lostByReads = !ok && rt.failures >= 3 && Date.now() - rt.lastSeen > failClosedAfterMs
+        const lostByWrites = rt.down?.by === 'write' && Date.now() - rt.down.since > failClosedAfterMs
+        if (
+          (lostByReads || lostByWrites) &&
           domainPolicy.tiers[rt.domain.tier].failClosed &&
-          circuitBreaker.breaker(rt.domain.name).state === 'closed'
+          circuitBreaker.breaker(rt.domain.name).state !== 'open'
         )
           tripDomain(
             rt.domain.name,
             'failClosed',
-            `watcher has not reached the ${rt.domain.name} chain for ${Date.now() - rt.lastSeen} ms (fail-closed tier ${rt.domain.tier})`,
+            `watcher has not reached the ${rt.domain.name} chain for ${lostByReads ? Date.now() - rt.lastSeen : Date.now() - rt.down!.since} ms by ${lostByReads ? 'reads' : 'writes'} (${rt.down?.error ?? 'no answer'}; fail-closed tier ${rt.domain.tier})`,
             performance.now(),
           )
+        void catchUp(rt)
       }),
     )
   }
@@ -336,6 +472,10 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
             lastSeen: Date.now(),
             failures: 0,
             probing: false,
+            down: undefined,
+            pending: new Map(),
+            catchingUp: false,
+            lastCatchUp: 0,
           }
           return rt
         }),
@@ -381,10 +521,22 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
       }
       runtimes = []
     },
+    health() {
+      return runtimes.map((rt) => ({
+        chain: rt.domain.name,
+        tier: rt.domain.tier,
+        reachable: rt.down === undefined,
+        lastSeen: rt.lastSeen,
+        ...(rt.down ? { since: rt.down.since, error: rt.down.error } : {}),
+        pendingIsolations: [...rt.pending.keys()],
+      }))
+    },
     reset(domain, { by, reason }) {
       if (!parameters.domains.some((d) => d.name === domain))
         throw new UnknownDomainError({ domain, known: parameters.domains.map((d) => d.name) })
       circuitBreaker.breaker(domain).reset({ at: Date.now() / 1000, by, reason })
+      // An isolation still owed to a chain is dropped: reopening the lanes is governance's call.
+      for (const rt of runtimes) rt.pending.delete(domain)
     },
     async isolate(domain, reason) {
       if (!parameters.domains.some((d) => d.name === domain))

@@ -1,16 +1,27 @@
+import { channelAbi } from '@caldera/contracts'
 import { domainIdOf, parseEra } from '@caldera/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Network, startNetwork, until } from '../../test/network.js'
 import { sendTransfer } from '../actions/sendTransfer.js'
 import { setLanePaused } from '../actions/setLanePaused.js'
+import { writeAndWait } from '../internal/client.js'
 import { resolvePolicy } from '../policy/policy.js'
-import { createWatcher, type Isolation, type Watcher } from './createWatcher.js'
+import {
+  type ChainReachable,
+  type ChainUnreachable,
+  createWatcher,
+  type Isolation,
+  type IsolationCaughtUp,
+  type Watcher,
+} from './createWatcher.js'
 
 describe('watcher: detectors, unreachable chains and fail-closed', () => {
   let net: Network
   let watcher: Watcher
   const isolations: Isolation[] = []
   const errors: string[] = []
+  const unreachable: ChainUnreachable[] = []
+  const reachable: ChainReachable[] = []
   const policy = resolvePolicy({ tiers: { light: { velocity: { maxTransfers: 3, windowSeconds: 60 } } } })
   beforeAll(async () => {
     net = await startNetwork({ policy })
@@ -25,6 +36,8 @@ describe('watcher: detectors, unreachable chains and fail-closed', () => {
       })),
       onIsolated: (i) => isolations.push(i),
       onError: ({ chain }) => errors.push(chain),
+      onUnreachable: (r) => unreachable.push(r),
+      onReachable: (r) => reachable.push(r),
       retry: { delayMs: 100, maxDelayMs: 300, attempts: 100 },
       heartbeatMs: 200,
       failClosedAfterMs: 800,
@@ -53,6 +66,11 @@ describe('watcher: detectors, unreachable chains and fail-closed', () => {
     await until(() => errors.includes('enterprise'), 10_000, 'unreachable enterprise reported')
     expect(await net.lanePaused('financial', domainIdOf('light'))).toBe(true)
     expect(isolations).toEqual([])
+    await until(() => unreachable.some((r) => r.chain === 'enterprise'), 10_000, 'onUnreachable(enterprise)')
+    expect(unreachable.find((r) => r.chain === 'enterprise')).toMatchObject({ tier: 'enterprise' })
+    expect(unreachable.find((r) => r.chain === 'enterprise')!.error).not.toBe('')
+    expect(watcher.health().find((h) => h.chain === 'enterprise')).toMatchObject({ reachable: false })
+    expect(watcher.health().find((h) => h.chain === 'financial')).toMatchObject({ reachable: true })
     net.devnet.chain('enterprise').resume()
     await until(() => isolations.length === 1, 20_000, 'isolation completed')
     const [isolation] = isolations
@@ -61,6 +79,8 @@ describe('watcher: detectors, unreachable chains and fail-closed', () => {
     expect(enterprise.ok).toBe(true)
     expect(enterprise.attempts).toBeGreaterThan(1)
     expect(await net.lanePaused('enterprise', domainIdOf('light'))).toBe(true)
+    await until(() => reachable.some((r) => r.chain === 'enterprise'), 10_000, 'onReachable(enterprise)')
+    expect(watcher.health().find((h) => h.chain === 'enterprise')).toMatchObject({ reachable: true })
   })
 
   it('isolates a fail-closed (financial) domain whose chain the watcher can no longer reach', async () => {
@@ -81,5 +101,52 @@ describe('watcher: detectors, unreachable chains and fail-closed', () => {
     expect(isolation.results.every((r) => r.ok)).toBe(true)
     // enterprise (not fail-closed) was unreachable earlier without being isolated for it.
     expect(isolations.filter((i) => i.domain === 'enterprise')).toEqual([])
+  })
+
+  it('keeps an isolation that gave up on a chain pending and sends it once the chain answers', async () => {
+    await watcher.stop()
+    const light = net.devnet.chain('light')
+    await writeAndWait(light.walletClient, {
+      address: net.domain('light').channel,
+      abi: channelAbi,
+      functionName: 'liftIsolation',
+      args: [],
+    })
+    expect(await net.lanePaused('light', domainIdOf('enterprise'))).toBe(false)
+    const caughtUp: IsolationCaughtUp[] = []
+    const quick = createWatcher({
+      policy,
+      domains: net.domains.map((d) => ({
+        name: d.name,
+        tier: d.tier,
+        channel: d.channel,
+        wsUrl: net.devnet.chain(d.name).wsUrl,
+        walletClient: net.devnet.chain(d.name).walletClient,
+      })),
+      onCaughtUp: (c) => caughtUp.push(c),
+      retry: { delayMs: 50, maxDelayMs: 200, attempts: 2 },
+      heartbeatMs: 200,
+      failClosedAfterMs: 60_000,
+    })
+    watcher = quick
+    await quick.start()
+    await light.suspend()
+    const isolation = (await quick.isolate('enterprise', 'drill'))!
+    expect(isolation.results.find((r) => r.chain === 'light')).toMatchObject({ ok: false, attempts: 2 })
+    expect(isolation.results.find((r) => r.chain === 'financial')).toMatchObject({ ok: true })
+    expect(quick.health().find((h) => h.chain === 'light')).toMatchObject({
+      reachable: false,
+      pendingIsolations: ['enterprise'],
+    })
+    light.resume()
+    await until(() => caughtUp.length === 1, 20_000, 'isolation caught up on light')
+    expect(caughtUp[0]).toMatchObject({ domain: 'enterprise', result: { chain: 'light', ok: true } })
+    expect(caughtUp[0]!.result.attempts).toBeGreaterThan(2)
+    expect(isolation.results.find((r) => r.chain === 'light')!.ok).toBe(true)
+    expect(await net.lanePaused('light', domainIdOf('enterprise'))).toBe(true)
+    expect(quick.health().find((h) => h.chain === 'light')).toMatchObject({
+      reachable: true,
+      pendingIsolations: [],
+    })
   })
 })
