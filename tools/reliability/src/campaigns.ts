@@ -1,3 +1,4 @@
+import { conservationCampaign } from './conservation/conservationCampaign.js'
 import type { CampaignOptions, CampaignReport } from './types.js'
 
 export type Campaign = { name: string; run: (options: CampaignOptions) => Promise<CampaignReport> }
@@ -6,4 +7,4 @@ export type Campaign = { name: string; run: (options: CampaignOptions) => Promis
  * Every reliability campaign, in the order the soak runs them. Each module under `src/<campaign>/`
  * exports one `Campaign`; add it here.
  */
-export const campaigns: Campaign[] = []
+export const campaigns: Campaign[] = [conservationCampaign]
