@@ -175,21 +175,13 @@ describe('access control on anvil: every guarded function refuses an outsider', 
 
   // One case per role (and per caller-gated function): the holder's real transaction succeeds,
   // and a newcomer can use the role exactly while it holds it.
-  const perRole = [
-    ...new Map(
-      // Reversed so that, per role, the first function listed is the one kept.
-      [...privileged]
-        .reverse()
-        .map((row) => [
-          row.kind.kind === 'role' ? `${row.name} ${row.kind.role}` : `${row.name}.${row.fn}`,
-          row,
-        ]),
-    ).entries(),
-  ]
-    .map(([label, row]) => ({ ...row, label }))
-    .reverse()
+  const perRole = new Map<string, Row>()
+  for (const row of privileged) {
+    const label = row.kind.kind === 'role' ? `${row.name} ${row.kind.role}` : row.label
+    if (!perRole.has(label)) perRole.set(label, { ...row, label })
+  }
 
-  it.each(perRole)(
+  it.each([...perRole.values()])(
     '$label: the holder’s real call succeeds (a role: a newcomer only while granted)',
     async (row) => {
       const { name, fn, kind } = row
