@@ -38,7 +38,7 @@ describe('committed circuit artifacts', () => {
       expect(pin.zkeySha256).toBe(manifest.circuits[name].sha256.zkey)
       expect(pin.wasmSha256).toBe(manifest.circuits[name].sha256.wasm)
     }
-    expect(privacyCircuits.disclosure.publicInputs).toEqual(['root', 'claim'])
+    expect(privacyCircuits.disclosure.publicInputs).toEqual(['root', 'nullifier', 'statement'])
     expect(privacyCircuits.disclosure.constraints).toBeLessThan(4_500)
   })
 

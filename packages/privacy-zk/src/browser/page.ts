@@ -43,7 +43,7 @@ async function run() {
   try {
     await verifyDisclosure({
       ...disclosure,
-      publicSignals: [String(tree.root + 1n), String(disclosure.claim)],
+      publicSignals: [String(tree.root + 1n), String(disclosure.nullifier), String(disclosure.statement)],
     })
   } catch (error) {
     tampered = (error as Error).name

@@ -228,7 +228,7 @@ describe('supply chain: a shipment stayed within 2–8 °C', () => {
       await revertName({
         ...pathProof,
         root: tree.root,
-        calldata: { ...pathProof.calldata, inputs: [tree.root, pathProof.claim] },
+        calldata: { ...pathProof.calldata, inputs: [tree.root, pathProof.nullifier, pathProof.statement] },
       }),
     ).toBe('InvalidProof')
 

@@ -1,10 +1,9 @@
 import { disclosureVerifierAbi } from '@caldera/contracts'
-import type { SolidityProof } from '@caldera/zk'
 import type { Account, Address, Chain, Client, Hash, TransactionReceipt, Transport } from 'viem'
 import { readContract, simulateContract, waitForTransactionReceipt, writeContract } from 'viem/actions'
 import type { Disclosure } from '../proofs/disclosure.js'
 
-/** The default gas of a `disclose` transaction (the real cost is about 255,000). */
+/** The default gas of a `disclose` transaction (the real cost is about 260,000). */
 export const DISCLOSE_GAS = 400_000n
 
 export type SubmitDisclosureParameters = {
@@ -21,18 +20,20 @@ export type SubmitDisclosureParameters = {
 }
 
 /**
- * Flattens a Solidity proof into the `uint256[8]` the DisclosureVerifier takes.
+ * The arguments of `DisclosureVerifier.disclose` (and `isValidDisclosure`): the proof points and
+ * the public signals `[root, nullifier, statement]`, in the verifier's calldata layout.
  *
  * @example
- * import { flattenProof } from '@caldera/privacy-zk'
- * const proof = flattenProof(disclosure.calldata)
+ * import { discloseArgs } from '@caldera/privacy-zk'
+ * const args = discloseArgs(disclosure)
  */
-export function flattenProof({
-  a,
-  b,
-  c,
-}: SolidityProof): readonly [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint] {
-  return [a[0], a[1], b[0][0], b[0][1], b[1][0], b[1][1], c[0], c[1]]
+export function discloseArgs({
+  calldata: { a, b, c },
+  root,
+  nullifier,
+  statement,
+}: Pick<Disclosure, 'calldata' | 'root' | 'nullifier' | 'statement'>) {
+  return [a, b, c, [root, nullifier, statement]] as const
 }
 
 /**
@@ -48,12 +49,7 @@ export async function submitDisclosure(
   client: Client<Transport, Chain, Account>,
   { verifier, disclosure, gas = DISCLOSE_GAS, simulate = true }: SubmitDisclosureParameters,
 ): Promise<{ hash: Hash; receipt: TransactionReceipt }> {
-  const args = [
-    flattenProof(disclosure.calldata),
-    disclosure.root,
-    disclosure.nullifier,
-    disclosure.statement,
-  ] as const
+  const args = discloseArgs(disclosure)
   if (simulate) {
     await simulateContract(client, {
       address: verifier,

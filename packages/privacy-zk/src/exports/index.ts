@@ -10,7 +10,7 @@ export {
 export { isKnownRoot, type NotarizeRootParameters, notarizeRoot } from '../chain/notarizeRoot.js'
 export {
   DISCLOSE_GAS,
-  flattenProof,
+  discloseArgs,
   isNullifierUsed,
   type SubmitDisclosureParameters,
   submitDisclosure,
@@ -45,7 +45,6 @@ export {
 export {
   type BuildDisclosureInputParameters,
   buildDisclosureInput,
-  claimOf,
   type Disclosure,
   type DisclosureRange,
   type ProveDisclosureParameters,

@@ -15,33 +15,18 @@ import type { FieldValue } from '../schema/fieldTypes.js'
 import type { MerkleProof } from '../tree/NotarizationTree.js'
 import { type DisclosureStatement, packStatement, unpackStatement } from './statement.js'
 
-const LOW_128 = (1n << 128n) - 1n
-
-/**
- * The disclosure circuit's `claim` public input: `nullifier + statement·2^128`.
- *
- * @example
- * import { claimOf } from '@caldera/privacy-zk'
- * const claim = claimOf({ nullifier, statement })
- */
-export function claimOf({ nullifier, statement }: { nullifier: bigint; statement: bigint }): bigint {
-  return nullifier + (statement << 128n)
-}
-
 export type DisclosureRange = { min: FieldValue; max: FieldValue }
 
 /** A disclosure proof with its public values, ready to verify off chain or submit on chain. */
 export type Disclosure = {
   proof: Groth16Proof
-  /** `[root, claim]` as decimal strings. */
+  /** `[root, nullifier, statement]` as decimal strings. */
   publicSignals: string[]
   root: bigint
-  /** One-time nullifier (128 bits): low half of `Poseidon(salt, statement)`. */
+  /** One-time nullifier: `Poseidon(salt, statement)`. */
   nullifier: bigint
   /** Packed statement (see `packStatement`). */
   statement: bigint
-  /** The circuit's second public input: `nullifier + statement·2^128`. */
-  claim: bigint
   /** The unpacked statement (encoded bounds) and the field name. */
   decoded: DisclosureStatement & { field: string }
   /** Arguments for `DisclosureVerifier.disclose`. */
@@ -75,7 +60,6 @@ export function buildDisclosureInput({
   statement: DisclosureStatement
   packed: bigint
   nullifier: bigint
-  claim: bigint
 } {
   const { schema } = record
   const definition = getField(schema, field)
@@ -92,24 +76,21 @@ export function buildDisclosureInput({
   }
   const packed = packStatement(statement)
   const salt = record.salts[definition.index]!
-  const hash = poseidon2([salt, packed])
-  const nullifier = hash & LOW_128
-  const claim = claimOf({ nullifier, statement: packed })
+  const nullifier = poseidon2([salt, packed])
   return {
     statement,
     packed,
     nullifier,
-    claim,
     input: {
       root: merkleProof.root,
-      claim,
+      nullifier,
+      statement: packed,
       value: record.encoded[definition.index]!,
       salt,
       fieldCommitments: record.fieldCommitments,
       binding: record.binding,
       leafIndex: BigInt(merkleProof.leafIndex),
       siblings: merkleProof.siblings,
-      nullifierHigh: hash >> 128n,
     },
   }
 }
@@ -120,7 +101,7 @@ export type ProveDisclosureParameters = BuildDisclosureInputParameters & { artif
  * Proves that a private field of a notarized record lies within a public range, without revealing
  * it: membership of the record commitment under `merkleProof.root`, the field's salted commitment
  * inside the record commitment, `min ≤ value ≤ max`, and a nullifier that blocks replays on chain.
- * Runs in browsers and Node (about 4,000 constraints).
+ * Runs in browsers and Node (4,031 constraints).
  *
  * @throws OutOfRangeError when the value is outside the range (no proof exists).
  * @example
@@ -134,7 +115,7 @@ export async function proveDisclosure(parameters: ProveDisclosureParameters): Pr
   if (merkleProof.leaf !== record.commitment) {
     throw new PrivacyError('The Merkle proof is not for this record (its leaf is another commitment).')
   }
-  const { input, statement, packed, nullifier, claim } = buildDisclosureInput(parameters)
+  const { input, statement, packed, nullifier } = buildDisclosureInput(parameters)
   const value = record.encoded[statement.fieldIndex]!
   if (value < statement.min || value > statement.max) {
     throw new OutOfRangeError({ field, min: String(parameters.range.min), max: String(parameters.range.max) })
@@ -147,7 +128,6 @@ export async function proveDisclosure(parameters: ProveDisclosureParameters): Pr
     root: merkleProof.root,
     nullifier,
     statement: packed,
-    claim,
     decoded: { ...statement, field },
     calldata: toSolidityCalldata({ proof, publicSignals }),
   }
@@ -167,23 +147,23 @@ export type VerifyDisclosureParameters = {
 
 /**
  * Verifies a disclosure proof off chain (Groth16 verification key pinned in this package) and checks
- * its public inputs against what the verifier expects. Returns the unpacked claim.
+ * its public inputs against what the verifier expects. Returns the root, nullifier and unpacked statement.
  *
  * @throws DisclosureRejectedError naming the first check that failed.
  * @example
  * import { verifyDisclosure } from '@caldera/privacy-zk'
- * const claim = await verifyDisclosure({ proof, publicSignals, expected: { roots: [root], statement } })
+ * const proved = await verifyDisclosure({ proof, publicSignals, expected: { roots: [root], statement } })
  */
 export async function verifyDisclosure({
   proof,
   publicSignals,
   expected = {},
 }: VerifyDisclosureParameters): Promise<DisclosureStatement & { root: bigint; nullifier: bigint }> {
-  if (publicSignals.length !== 2)
-    throw new DisclosureRejectedError('A disclosure has exactly 2 public signals.')
-  const [root, claim] = publicSignals.map((s) => BigInt(s)) as [bigint, bigint]
-  const nullifier = claim & LOW_128
-  const statement = claim >> 128n
+  if (publicSignals.length !== 3)
+    throw new DisclosureRejectedError(
+      'A disclosure has exactly 3 public signals: root, nullifier, statement.',
+    )
+  const [root, nullifier, statement] = publicSignals.map((s) => BigInt(s)) as [bigint, bigint, bigint]
   const ok = await verify({
     verificationKey: privacyCircuits.disclosure.verificationKey,
     proof,

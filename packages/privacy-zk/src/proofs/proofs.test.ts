@@ -1,4 +1,5 @@
 import { type CircuitInput, ProofGenerationError, prove, terminateProver } from '@caldera/zk'
+import { poseidon2 } from 'poseidon-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadPrivacyArtifacts } from '../circuitArtifacts.js'
 import { commitRecord } from '../commitment/poseidon.js'
@@ -41,11 +42,15 @@ async function circuitRejects(input: CircuitInput) {
 
 describe('disclosure proof (off chain)', () => {
   it('proves 2 °C ≤ peak temperature ≤ 8 °C for a notarized record and verifies', async () => {
-    expect(disclosure.publicSignals).toEqual([String(tree.root), String(disclosure.claim)])
+    expect(disclosure.publicSignals).toEqual([
+      String(tree.root),
+      String(disclosure.nullifier),
+      String(disclosure.statement),
+    ])
     expect(disclosure.statement).toBe(packStatement(statement))
     const claim = await verifyDisclosure({ ...disclosure, expected: { roots: [tree.root], statement } })
     expect(claim).toMatchObject({ fieldIndex: 3, scope, root: tree.root, nullifier: disclosure.nullifier })
-    expect(disclosure.nullifier < 2n ** 128n).toBe(true)
+    expect(disclosure.nullifier).toBe(poseidon2([record.salts[3]!, disclosure.statement]))
   })
 
   it('rejects a tampered proof and tampered public signals', async () => {
@@ -53,13 +58,21 @@ describe('disclosure proof (off chain)', () => {
     const badProof = { ...proof, pi_c: [proof.pi_a[0]!, proof.pi_a[1]!, '1'] }
     await expect(verifyDisclosure({ proof: badProof, publicSignals })).rejects.toThrow(/proof is invalid/)
     const otherStatement = packStatement({ ...statement, max: statement.max - 100n })
-    const forgedClaim = disclosure.nullifier + (otherStatement << 128n)
     await expect(
-      verifyDisclosure({ proof, publicSignals: [publicSignals[0]!, String(forgedClaim)] }),
-    ).rejects.toThrow(DisclosureRejectedError)
-    await expect(
-      verifyDisclosure({ proof, publicSignals: [tree.root + 1n, publicSignals[1]!] }),
+      verifyDisclosure({ proof, publicSignals: [publicSignals[0]!, publicSignals[1]!, otherStatement] }),
     ).rejects.toThrow(/proof is invalid/)
+    await expect(
+      verifyDisclosure({ proof, publicSignals: [tree.root + 1n, publicSignals[1]!, publicSignals[2]!] }),
+    ).rejects.toThrow(/proof is invalid/)
+    await expect(
+      verifyDisclosure({
+        proof,
+        publicSignals: [publicSignals[0]!, disclosure.nullifier + 1n, publicSignals[2]!],
+      }),
+    ).rejects.toThrow(/proof is invalid/)
+    await expect(verifyDisclosure({ proof, publicSignals: publicSignals.slice(0, 2) })).rejects.toThrow(
+      DisclosureRejectedError,
+    )
   })
 
   it('rejects a valid proof of another statement or against an unknown root', async () => {

@@ -15,7 +15,7 @@ import { loadPrivacyArtifacts, privacyCircuits } from '../circuitArtifacts.js'
 import { SNARK_SCALAR_FIELD } from '../commitment/poseidon.js'
 import { encodeFieldValue } from '../schema/encodeField.js'
 import { shipmentFixture, shipmentSchema } from '../test/fixtures.js'
-import { buildDisclosureInput, claimOf } from './disclosure.js'
+import { buildDisclosureInput } from './disclosure.js'
 
 const { record, tree, leafIndex } = shipmentFixture()
 const r1cs = parseR1cs(
@@ -29,17 +29,18 @@ const built = buildDisclosureInput({
   scope: 9n,
 })
 
-// Witness layout (circom): 0 constant, 1 root, 2 claim, then the private inputs in declaration order.
+// Witness layout (circom): 0 constant, 1 root, 2 nullifier, 3 statement, then the private inputs in
+// declaration order.
 const WIRE = {
   root: 1,
-  claim: 2,
-  value: 3,
-  salt: 4,
-  fieldCommitments: 5,
-  binding: 13,
-  leafIndex: 14,
-  siblings: 15,
-  nullifierHigh: 71,
+  nullifier: 2,
+  statement: 3,
+  value: 4,
+  salt: 5,
+  fieldCommitments: 6,
+  binding: 14,
+  leafIndex: 15,
+  siblings: 16,
 }
 
 afterAll(() => terminateProver())
@@ -51,9 +52,9 @@ describe('disclosure circuit soundness', () => {
     expect(r1cs.constraints.length).toBe(privacyCircuits.disclosure.constraints)
     expect(checkR1cs({ r1cs, witness })).toEqual([])
     expect(witness[WIRE.root]).toBe(tree.root)
-    expect(witness[WIRE.claim]).toBe(built.claim)
+    expect(witness[WIRE.nullifier]).toBe(poseidon2([record.salts[3]!, built.packed]))
+    expect(witness[WIRE.statement]).toBe(built.packed)
     expect(witness[WIRE.value]).toBe(record.encoded[3])
-    expect(witness[WIRE.nullifierHigh]).toBe(poseidon2([record.salts[3]!, built.packed]) >> 128n)
   })
 
   it('no signal is under-constrained except the documented ignored slots', async () => {
@@ -73,7 +74,7 @@ describe('disclosure circuit soundness', () => {
     const changed = [...witness]
     for (const wire of free) changed[wire] = 424242n
     expect(checkR1cs({ r1cs, witness: changed })).toEqual([])
-    expect(changed.slice(1, 3)).toEqual(witness.slice(1, 3))
+    expect(changed.slice(1, 4)).toEqual(witness.slice(1, 4))
   })
 
   it('a forged witness with an out-of-range value gives a proof that does not verify', async () => {
@@ -83,47 +84,44 @@ describe('disclosure circuit soundness', () => {
     forged[WIRE.value] = encodeFieldValue(shipmentSchema, 'peakTemperature', '12.5')
     expect(checkR1cs({ r1cs, witness: forged }).length).toBeGreaterThan(0)
     const { proof, publicSignals } = await proveWitness({ artifacts, witness: forged })
-    expect(publicSignals).toEqual([String(tree.root), String(built.claim)])
+    expect(publicSignals).toEqual([String(tree.root), String(built.nullifier), String(built.packed)])
     expect(
       await verify({ verificationKey: privacyCircuits.disclosure.verificationKey, proof, publicSignals }),
     ).toBe(false)
   })
 
-  it('the aliased decomposition of the nullifier hash (a second nullifier) is refused', async () => {
+  it('only Poseidon(salt, statement) is accepted as the nullifier', async () => {
     const artifacts = await loadPrivacyArtifacts({ circuit: 'disclosure' })
-    const hash = poseidon2([record.salts[3]!, built.packed])
-    // hash + p, when below 2^254, splits into another (low, high) pair that satisfies
-    // low + high·2^128 ≡ hash (mod p): without the high < ⌊p / 2^128⌋ check it would be a second nullifier.
-    const alias = hash + SNARK_SCALAR_FIELD
-    const low = alias & ((1n << 128n) - 1n)
-    const high = alias >> 128n
-    expect((low + (high << 128n)) % SNARK_SCALAR_FIELD).toBe(hash)
-    if (alias < 2n ** 254n) {
+    // Another value, the nullifier of another scope, and the honest one shifted by the field
+    // modulus (the same residue written as a non-canonical integer) are all refused.
+    const otherScope = poseidon2([record.salts[3]!, built.packed + (1n << 83n)])
+    for (const nullifier of [built.nullifier + 1n, otherScope, 0n]) {
       await expect(
-        calculateWitness({
-          artifacts,
-          input: {
-            ...built.input,
-            claim: claimOf({ nullifier: low, statement: built.packed }),
-            nullifierHigh: high,
-          },
-        }),
+        calculateWitness({ artifacts, input: { ...built.input, nullifier } }),
       ).rejects.toBeInstanceOf(ProofGenerationError)
-    } else {
-      expect(high >= SNARK_SCALAR_FIELD >> 128n).toBe(true)
     }
-    // A high part one above the honest one cannot be compensated either.
-    await expect(
-      calculateWitness({ artifacts, input: { ...built.input, nullifierHigh: (hash >> 128n) + 1n } }),
-    ).rejects.toBeInstanceOf(ProofGenerationError)
+    // At the constraint level: a witness whose nullifier wire differs violates the r1cs.
+    const witness = await calculateWitness({ artifacts, input: built.input })
+    const forged = [...witness]
+    forged[WIRE.nullifier] = (witness[WIRE.nullifier]! + 1n) % SNARK_SCALAR_FIELD
+    expect(checkR1cs({ r1cs, witness: forged }).length).toBeGreaterThan(0)
   })
 
-  it('a claim that is not a canonical packing cannot be proved', async () => {
+  it('a statement that is not a canonical packing cannot be proved', async () => {
     const artifacts = await loadPrivacyArtifacts({ circuit: 'disclosure' })
-    // Statement above 2^115 (would let min/max overlap scope).
-    const wide = built.nullifier + ((built.packed + (1n << 115n)) << 128n)
+    // Statement at or above 2^115 (would let min/max overlap scope), with its matching nullifier.
+    const wide = built.packed + (1n << 115n)
     await expect(
-      calculateWitness({ artifacts, input: { ...built.input, claim: wide } }),
+      calculateWitness({
+        artifacts,
+        input: { ...built.input, statement: wide, nullifier: poseidon2([record.salts[3]!, wide]) },
+      }),
     ).rejects.toBeInstanceOf(ProofGenerationError)
+    // The same statement wrapped around the field (statement + p) is the same public input, so it
+    // proves the same claim: the contract and verifyDisclosure read statements below 2^115 only.
+    const witness = await calculateWitness({ artifacts, input: built.input })
+    const forged = [...witness]
+    forged[WIRE.statement] = witness[WIRE.statement]! + (1n << 115n)
+    expect(checkR1cs({ r1cs, witness: forged }).length).toBeGreaterThan(0)
   })
 })
