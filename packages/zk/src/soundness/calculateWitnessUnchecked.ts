@@ -44,14 +44,17 @@ async function instantiate(wasm: Uint8Array, state: { failed: number }): Promise
 }
 
 /**
- * Computes a witness with the circuit's own witness generator but WITHOUT stopping at failed
- * `===` assertions: each failure is counted and the computation goes on. For soundness tests,
- * this is the strongest malicious witness a prover gets from the generator for inputs that break
- * the circuit's statement (a value out of range, a wrong Merkle path, a sum that does not add
- * up): every signal is computed as usual (range-check bits are the truncated bits of the wrapped
- * value, hashes are real), so it satisfies every constraint except those that enforce the
- * statement. `checkWitness` then shows which constraints refuse it; `proveWitness` shows that a
- * proof made from it does not verify.
+ * Computes a witness with the circuit's own witness generator but WITHOUT throwing at failed
+ * `===` assertions: each failure is counted and passed over. For soundness tests, this turns
+ * inputs that break the circuit's statement (a value out of range, a wrong Merkle path, a sum
+ * that does not add up) into the witness the generator makes of them: range-check bits are the
+ * truncated bits of the wrapped value, hashes are real. `checkWitness` then shows which
+ * constraints refuse it; `proveWitness` shows that a proof made from it does not verify.
+ *
+ * circom's generator leaves the template whose assertion failed, and the templates that called
+ * it, at that point: signals computed after the failure keep the value 0. When the failure is in
+ * the last component of `main` the witness is complete; otherwise complete the missing signals
+ * from an honest witness or by hand (`mutateWitness`) to isolate the one refused property.
  *
  * @param parameters - `wasm` (the circuit's witness generator) and `input`.
  * @returns The witness and the number of failed assertions (0 for inputs the circuit accepts).
