@@ -81,6 +81,8 @@ abstract contract AttestationQuorum is AccessControl {
         validators = new address[](s.size);
         for (uint256 i; i < s.size; ++i) {
             address v;
+            // Assembly: Reads the 20-byte address at index i of the packed validator set.
+            // solhint-disable-next-line no-inline-assembly
             assembly ("memory-safe") {
                 v := shr(96, mload(add(add(packed, 32), mul(i, 20))))
             }
@@ -134,6 +136,8 @@ abstract contract AttestationQuorum is AccessControl {
             if (signer <= previous) revert SignersNotAscending(i, signer);
             address member;
             while (j < size) {
+                // Assembly: Reads the 20-byte address at index j of the packed validator set (no copy).
+                // solhint-disable-next-line no-inline-assembly
                 assembly ("memory-safe") {
                     member := shr(96, mload(add(add(packed, 32), mul(j, 20))))
                 }
@@ -151,6 +155,8 @@ abstract contract AttestationQuorum is AccessControl {
         bytes memory packed = new bytes(sorted.length * 20);
         for (uint256 i; i < sorted.length; ++i) {
             address v = sorted[i];
+            // Assembly: Writes a 20-byte address into the packed validator set.
+            // solhint-disable-next-line no-inline-assembly
             assembly ("memory-safe") {
                 mstore(add(add(packed, 32), mul(i, 20)), shl(96, v))
             }
@@ -158,6 +164,8 @@ abstract contract AttestationQuorum is AccessControl {
         bytes memory init = abi.encodePacked(
             hex"61", uint16(packed.length + 1), hex"80600a3d393df300", packed
         );
+        // Assembly: CREATE of the data contract that stores the validator set as code (SSTORE2 pattern).
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             data := create(0, add(init, 32), mload(init))
         }
@@ -169,6 +177,8 @@ abstract contract AttestationQuorum is AccessControl {
         uint256 length = uint256(set.size) * 20;
         address data = set.data;
         packed = new bytes(length);
+        // Assembly: Reads the validator set back from the data contract's code.
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             extcodecopy(data, add(packed, 32), 1, length)
         }

@@ -37,6 +37,8 @@ library BatchAttestationLib {
         bytes32 r;
         bytes32 s;
         uint8 v;
+        // Assembly: Reads one 65-byte signature in place from packed calldata (no copy per signature).
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             let p := add(packed.offset, mul(index, 65))
             r := calldataload(p)
