@@ -1,4 +1,5 @@
-import { type StartDevnetParameters, startDevnet } from './startDevnet.js'
+import { parse } from '@caldera/core'
+import { type StartDevnetParameters, startDevnet, startDevnetSchema } from './startDevnet.js'
 
 /** What vitest hands a global setup function (only the part used here). */
 export type GlobalSetupContext = { provide?: (key: string, value: unknown) => void }
@@ -14,6 +15,8 @@ export type GlobalSetupContext = { provide?: (key: string, value: unknown) => vo
  * export default devnetGlobalSetup({ chains: [{ name: 'financial' }, { name: 'light' }] })
  */
 export function devnetGlobalSetup(parameters: StartDevnetParameters) {
+  // Refuse bad parameters when the config is loaded, not later inside vitest's setup.
+  parse(startDevnetSchema, parameters, 'devnet parameters')
   return async function setup(context: GlobalSetupContext = {}): Promise<() => Promise<void>> {
     const devnet = await startDevnet(parameters)
     context.provide?.(

@@ -46,7 +46,8 @@ const chainParametersSchema = z.object({
   port: z.number().int().min(1).max(65_535).optional(),
 })
 
-const startDevnetSchema = z
+/** @internal */
+export const startDevnetSchema = z
   .object({
     chains: z.array(chainParametersSchema).min(1).max(16),
     /** Path of an anvil binary (defaults to the `@foundry-rs/anvil` package's, or `CALDERA_ANVIL_PATH`). */

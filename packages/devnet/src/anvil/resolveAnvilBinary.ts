@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { parse } from '@caldera/core'
+import { z } from 'zod'
 import { AnvilNotFoundError } from '../errors/devnet.js'
 
 const platforms: Record<string, string> = {
@@ -17,6 +19,7 @@ const platforms: Record<string, string> = {
  * `CALDERA_ANVIL_PATH` overrides it.
  */
 export function resolveAnvilBinary(explicit?: string): string {
+  parse(z.string().min(1).optional(), explicit, 'anvil binary path')
   const override = explicit ?? process.env.CALDERA_ANVIL_PATH
   if (override) {
     if (!existsSync(override)) throw new AnvilNotFoundError({ platform: `path ${override}` })
