@@ -1,5 +1,14 @@
-import { proofSystems, type SecurityProfile, tierFromCode, tierToCode } from '@caldera/core'
+import {
+  CalderaError,
+  parse,
+  proofSystems,
+  type SecurityProfile,
+  securityProfileSchema,
+  tierFromCode,
+  tierToCode,
+} from '@caldera/core'
 import { maxUint256 } from 'viem'
+import { z } from 'zod'
 
 /** Domain statuses as the DomainRegistry stores them. */
 export const domainStatuses = ['Unregistered', 'Pending', 'Active', 'Isolated', 'Retired'] as const
@@ -25,7 +34,8 @@ export type OnchainProfile = {
  * import { toOnchainProfile } from '@caldera/risk-domain'
  * toOnchainProfile(tierPresets.light).minValidators // 50
  */
-export function toOnchainProfile(profile: SecurityProfile): OnchainProfile {
+export function toOnchainProfile(input: SecurityProfile): OnchainProfile {
+  const profile = parse(securityProfileSchema, input, 'security profile')
   return {
     tier: tierToCode(profile.tier),
     proofSystem: proofSystems.indexOf(profile.proofSystem),
@@ -37,6 +47,17 @@ export function toOnchainProfile(profile: SecurityProfile): OnchainProfile {
   }
 }
 
+const uint = z.union([z.number().int().nonnegative(), z.bigint().nonnegative()])
+const onchainProfileSchema = z.object({
+  tier: z.number().int().min(0).max(2),
+  proofSystem: z.number().int().min(0).max(2),
+  minValidators: uint,
+  minStakePerValidator: z.bigint().nonnegative(),
+  attestationQuorumBps: uint,
+  challengeWindowSeconds: uint,
+  zkProofAboveUsd: z.bigint().nonnegative(),
+})
+
 /**
  * Decodes the DomainRegistry's `Profile` struct into a {@link SecurityProfile}.
  *
@@ -45,8 +66,9 @@ export function toOnchainProfile(profile: SecurityProfile): OnchainProfile {
  * const profile = fromOnchainProfile(domain.profile) // from DomainRegistry.getDomain
  */
 export function fromOnchainProfile(p: OnchainProfile): SecurityProfile {
+  parse(onchainProfileSchema, p, 'on-chain profile')
   const proofSystem = proofSystems[p.proofSystem]
-  if (!proofSystem) throw new Error(`Unknown proof system code ${p.proofSystem}`)
+  if (!proofSystem) throw new CalderaError(`Unknown proof system code ${p.proofSystem}.`)
   return {
     tier: tierFromCode(p.tier),
     proofSystem,

@@ -1,8 +1,12 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { parse } from '@caldera/core'
 import type { CircuitArtifacts } from '@caldera/zk'
 import { readCircuitArtifacts } from '@caldera/zk/node'
+import { z } from 'zod'
 import { batchCommitmentCircuit } from '../zk/circuits.js'
+
+const parametersSchema = z.object({ artifactsDir: z.string().min(1).optional() })
 
 export type ReadBatchCircuitArtifactsParameters = {
   /** Folder holding `batchCommitment/` (default: the artifacts shipped with this package). */
@@ -20,6 +24,7 @@ export type ReadBatchCircuitArtifactsParameters = {
 export async function readBatchCircuitArtifacts(
   parameters: ReadBatchCircuitArtifactsParameters = {},
 ): Promise<CircuitArtifacts> {
+  parse(parametersSchema, parameters, 'readBatchCircuitArtifacts parameters')
   return readCircuitArtifacts({
     circuit: batchCommitmentCircuit,
     artifactsDir: parameters.artifactsDir ?? packageArtifactsDir(),
