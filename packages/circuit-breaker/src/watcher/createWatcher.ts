@@ -243,11 +243,8 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     args: [domainIdOf(target)],
   })
 
-  const firstLine = (error: unknown) =>
-    error instanceof Error ? error.message.split('\n')[0]! : String(error).split('\n')[0]!
-
   function markDown(rt: Runtime, error: unknown, by: 'probe' | 'write') {
-    const message = firstLine(error)
+    const message = describeError(error)
     if (rt.down) {
       rt.down.error = message
       return
@@ -294,7 +291,7 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
             ok: false,
             attempts: attempt,
             ms: performance.now() - started,
-            error: error instanceof Error ? error.message.split('\n')[0]! : String(error),
+            error: describeError(error),
           }
         await new Promise((r) => setTimeout(r, delay))
         delay = Math.min(retry.maxDelayMs, delay * 2)
@@ -561,4 +558,31 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
       )
     },
   }
+}
+
+/**
+ * One line naming what went wrong: viem's short message, the HTTP status and the details found
+ * along the cause chain (e.g. `HTTP request failed. (HTTP 503: Service Unavailable)`).
+ */
+function describeError(error: unknown): string {
+  const chain: { shortMessage?: unknown; details?: unknown; status?: unknown; message?: unknown }[] = []
+  for (
+    let e: unknown = error;
+    e !== null && typeof e === 'object' && chain.length < 8;
+    e = (e as { cause?: unknown }).cause
+  )
+    chain.push(e as never)
+  const top = chain[0]
+  const head =
+    typeof top?.shortMessage === 'string'
+      ? top.shortMessage
+      : (top && typeof top.message === 'string' ? top.message : String(error)).split('\n')[0]!
+  const status = chain.find((e) => typeof e.status === 'number')?.status
+  const details = chain.find((e) => typeof e.details === 'string' && e.details !== '')?.details as
+    | string
+    | undefined
+  const extra = [status !== undefined ? `HTTP ${status}` : undefined, details?.split('\n')[0]]
+    .filter((x) => x !== undefined && x !== '' && !head.includes(x))
+    .join(': ')
+  return (extra ? `${head} (${extra})` : head).slice(0, 300)
 }
