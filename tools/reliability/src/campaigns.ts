@@ -1,4 +1,5 @@
 import { conservationCampaign } from './conservation/conservationCampaign.js'
+import { rpcFaultCampaign } from './rpcFaults/rpcFaultCampaign.js'
 import type { CampaignOptions, CampaignReport } from './types.js'
 
 export type Campaign = { name: string; run: (options: CampaignOptions) => Promise<CampaignReport> }
@@ -7,4 +8,4 @@ export type Campaign = { name: string; run: (options: CampaignOptions) => Promis
  * Every reliability campaign, in the order the soak runs them. Each module under `src/<campaign>/`
  * exports one `Campaign`; add it here.
  */
-export const campaigns: Campaign[] = [conservationCampaign]
+export const campaigns: Campaign[] = [conservationCampaign, rpcFaultCampaign]

@@ -45,6 +45,8 @@ describe('rpc fault proxy in front of anvil', () => {
     // A client that gives up earlier than the delay sees a timeout.
     const impatient = createPublicClient({ transport: http(proxy.url, { retryCount: 0, timeout: 100 }) })
     await expect(impatient.getChainId()).rejects.toThrow(/took too long|timed out/i)
+    await new Promise((r) => setTimeout(r, 400))
+    expect(proxy.stats.abandoned).toBe(1)
 
     proxy.set({ mode: 'pass' })
     expect(await client().getChainId()).toBe(devnet.chain('a').chainId)

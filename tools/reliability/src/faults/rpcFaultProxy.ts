@@ -27,6 +27,8 @@ export type RpcFaultStats = {
   passed: number
   dropped: number
   delayed: number
+  /** Delayed requests whose client hung up before the delay ended (not forwarded). */
+  abandoned: number
   errored: number
   /** Requests per JSON-RPC method (a batch counts each of its calls). */
   methods: Record<string, number>
@@ -104,7 +106,15 @@ export async function startRpcFaultProxy(parameters: StartRpcFaultProxyParameter
   if (!/^https?:\/\//.test(String(target)))
     throw new RpcFaultError(`The proxy target must be an http(s) URL, got ${JSON.stringify(target)}.`)
   let fault = check(parameters.fault ?? { mode: 'pass' })
-  const stats: RpcFaultStats = { requests: 0, passed: 0, dropped: 0, delayed: 0, errored: 0, methods: {} }
+  const stats: RpcFaultStats = {
+    requests: 0,
+    passed: 0,
+    dropped: 0,
+    delayed: 0,
+    abandoned: 0,
+    errored: 0,
+    methods: {},
+  }
   const sockets = new Set<Socket>()
   const timers = new Set<ReturnType<typeof setTimeout>>()
 
@@ -113,7 +123,7 @@ export async function startRpcFaultProxy(parameters: StartRpcFaultProxyParameter
       const answer = await fetch(target, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body,
+        body: new Uint8Array(body),
       })
       const text = Buffer.from(await answer.arrayBuffer())
       res.writeHead(answer.status, { 'content-type': 'application/json', 'content-length': text.length })
@@ -153,6 +163,12 @@ export async function startRpcFaultProxy(parameters: StartRpcFaultProxyParameter
     }
     if (current.mode === 'slow') {
       stats.delayed++
+      // A client that gives up during the delay closes its connection: its request is then
+      // never forwarded, as a request lost in a congested network would not be.
+      let abandoned = false
+      res.on('close', () => {
+        if (!res.writableFinished) abandoned = true
+      })
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
           timers.delete(timer)
@@ -160,7 +176,10 @@ export async function startRpcFaultProxy(parameters: StartRpcFaultProxyParameter
         }, current.delayMs)
         timers.add(timer)
       })
-      if (req.socket.destroyed) return
+      if (abandoned || req.socket.destroyed) {
+        stats.abandoned++
+        return
+      }
       return forward(body, res)
     }
     stats.errored++

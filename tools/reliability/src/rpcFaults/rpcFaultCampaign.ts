@@ -1,0 +1,361 @@
+import {
+  type ChainReachable,
+  type ChainUnreachable,
+  createWatcher,
+  type IsolationCaughtUp,
+  sendTransfer,
+  type Watcher,
+} from '@caldera/circuit-breaker'
+import { channelAbi } from '@caldera/contracts'
+import { domainIdOf, parseEra } from '@caldera/core'
+import type { Campaign } from '../campaigns.js'
+import type { RpcFaultSetting } from '../faults/rpcFaultProxy.js'
+import type { CampaignOptions, CampaignReport } from '../types.js'
+import { emptyReport } from '../types.js'
+import {
+  type FaultNetwork,
+  startFaultNetwork,
+  TIERS,
+  until,
+  WATCHER_HTTP_TIMEOUT_MS,
+} from './faultNetwork.js'
+
+/** The faults each chain meets in turn. */
+export const RPC_FAULTS: readonly { label: string; fault: RpcFaultSetting }[] = [
+  { label: 'drop', fault: { mode: 'drop' } },
+  {
+    label: `slow ${WATCHER_HTTP_TIMEOUT_MS + 500} ms`,
+    fault: { mode: 'slow', delayMs: WATCHER_HTTP_TIMEOUT_MS + 500 },
+  },
+  { label: 'error http 503', fault: { mode: 'error', as: 'http' } },
+  { label: 'error json-rpc', fault: { mode: 'error', as: 'rpc' } },
+  { label: 'drop eth_sendRawTransaction only', fault: { mode: 'drop', methods: ['eth_sendRawTransaction'] } },
+]
+
+/** Evidence that a financial chain the watcher lost failed closed. */
+export type FailClosedEvidence = {
+  /** Peers whose lane to and from the financial domain was paused on chain while it was unreachable. */
+  peersCut: string[]
+  /** A transfer into the financial domain, refused on the peer (revert reason). */
+  sendRefused: string
+  /** A delivery from the financial domain, refused on the peer (eth_call revert reason). */
+  deliveryRefused: string
+  /** Milliseconds from the fault until both peers were cut. */
+  ms: number
+}
+
+/** What one fault round showed. */
+export type RpcFaultRound = {
+  /** The chain behind the faulty RPC. */
+  chain: string
+  fault: string
+  /** Milliseconds the fault was held after the watcher had reported it. */
+  holdMs: number
+  /** The domain whose >1M USD transfer was held (the anomaly). */
+  anomaly: string
+  /** Lanes found paused on chain on the reachable chains, and later on the faulty one. */
+  lanesCutReachable: number
+  lanesCutAfterRecovery: number
+  /** Milliseconds from the anomalous transfer until every reachable chain was cut. */
+  reachableCutMs: number
+  /** What the watcher reported about the faulty chain. */
+  reported?: ChainUnreachable | undefined
+  recovered?: ChainReachable | undefined
+  /** The faulty chain was cut by a retry (`retry`) or, after the watcher gave up, by `catchUp`. */
+  cutBy?: 'retry' | 'catchUp'
+  /** Milliseconds from lifting the fault until the faulty chain was cut too. */
+  recoveryCutMs: number
+  failClosed?: FailClosedEvidence | undefined
+  failures: string[]
+}
+
+export type RpcFaultRun = { report: CampaignReport; rounds: RpcFaultRound[] }
+
+const ANOMALY = parseEra('1500000') // 1.5M USD at 1 token = 1 USD: above every tier's single-transfer limit
+const SMALL = parseEra('10')
+
+function revertReason(error: unknown): string {
+  const e = error as { shortMessage?: string; walk?: (fn: (e: unknown) => boolean) => unknown }
+  const named = e.walk?.(
+    (c) => typeof (c as { data?: { errorName?: string } }).data?.errorName === 'string',
+  ) as { data: { errorName: string; args?: readonly unknown[] } } | undefined
+  const nameOf = (arg: unknown) => TIERS.find((t) => domainIdOf(t) === arg) ?? String(arg)
+  if (named) return `${named.data.errorName}(${(named.data.args ?? []).map(nameOf).join(', ')})`
+  return e.shortMessage ?? String(error).split('\n')[0]!
+}
+
+/**
+ * Runs the RPC fault campaign: three chains (financial, enterprise, light) with the channel
+ * network, the watcher reading and writing each chain through its own fault proxy. For each
+ * chain in turn and each fault, a transfer above 1M USD is held on another domain; the campaign
+ * checks on chain, through direct clients, that the watcher cut every lane it could reach, that it
+ * reported the faulty chain, that the faulty chain was cut once its RPC answered again, that a
+ * lost financial chain failed closed (its peers refuse value to and from it), and that value is
+ * conserved. One step = one fault round.
+ *
+ * @example
+ * const { report, rounds } = await runRpcFaults({ seed: 1, mode: 'test' })
+ */
+export async function runRpcFaults(options: CampaignOptions): Promise<RpcFaultRun> {
+  const report = emptyReport('rpc faults')
+  const rounds: RpcFaultRound[] = []
+  const log = options.log ?? (() => undefined)
+  const cycles = options.mode === 'soak' ? 4 : 1
+  const net = await startFaultNetwork()
+  const unreachable: ChainUnreachable[] = []
+  const reachable: ChainReachable[] = []
+  const caughtUp: IsolationCaughtUp[] = []
+  const errors: string[] = []
+  let watcher: Watcher | undefined
+  try {
+    watcher = createWatcher({
+      domains: net.domains.map((d) => ({
+        name: d.name,
+        tier: d.tier,
+        channel: d.channel,
+        ...net.watcherClients(d.name),
+      })),
+      onUnreachable: (r) => unreachable.push(r),
+      onReachable: (r) => reachable.push(r),
+      onCaughtUp: (c) => caughtUp.push(c),
+      onError: ({ chain, error }) => errors.push(`${chain}: ${String(error).split('\n')[0]}`),
+      retry: { delayMs: 100, maxDelayMs: 300, attempts: 4 },
+      heartbeatMs: 200,
+      failClosedAfterMs: 1_000,
+    })
+    await watcher.start()
+    const heldIds = new Map<string, bigint[]>()
+    let round = 0
+    for (let cycle = 0; cycle < cycles; cycle++)
+      for (const [ci, chain] of TIERS.entries())
+        for (const { label, fault } of RPC_FAULTS) {
+          // The anomaly happens on one of the two other domains, alternating (seeded).
+          const others = TIERS.filter((t) => t !== chain)
+          const anomaly = others[(round + options.seed + ci) % 2]!
+          round++
+          const result = await faultRound(net, watcher, {
+            chain,
+            label,
+            fault,
+            anomaly,
+            // Seeded: some faults are lifted at once (the retries cut the chain), some held long
+            // enough for the watcher to give up and catch up once the chain answers.
+            holdMs: ((round * 7919 + options.seed) % 3) * 800,
+            heldIds,
+            unreachable,
+            reachable,
+            caughtUp,
+          })
+          rounds.push(result)
+          report.steps++
+          for (const f of result.failures) report.failures.push(`${chain} / ${label}: ${f}`)
+          log(
+            `${chain.padEnd(10)} ${label.padEnd(34)} hold ${String(result.holdMs).padStart(4)} ms, anomaly ${anomaly.padEnd(10)} reachable cut ${result.lanesCutReachable} lanes in ${result.reachableCutMs.toFixed(0)} ms; reported "${result.reported?.error ?? '-'}" (${result.reported?.by ?? '-'}); after recovery ${result.lanesCutAfterRecovery} lanes in ${result.recoveryCutMs.toFixed(0)} ms (${result.cutBy ?? '-'})${result.failClosed ? `; fail-closed: ${result.failClosed.peersCut.join('+')} cut, send ${result.failClosed.sendRefused}, delivery ${result.failClosed.deliveryRefused}` : ''}${result.failures.length ? `; FAIL ${result.failures.join('; ')}` : ''}`,
+          )
+        }
+    const { lockedNet, accounted } = await net.valueImbalance()
+    report.valueLost = lockedNet > accounted ? lockedNet - accounted : accounted - lockedNet
+    if (report.valueLost !== 0n)
+      report.failures.push(`value not conserved: locked − refunded ${lockedNet}, accounted ${accounted}`)
+  } finally {
+    await watcher?.stop()
+    await net.stop()
+  }
+  return { report, rounds }
+}
+
+async function faultRound(
+  net: FaultNetwork,
+  watcher: Watcher,
+  p: {
+    chain: string
+    label: string
+    fault: RpcFaultSetting
+    anomaly: string
+    holdMs: number
+    heldIds: Map<string, bigint[]>
+    unreachable: ChainUnreachable[]
+    reachable: ChainReachable[]
+    caughtUp: IsolationCaughtUp[]
+  },
+): Promise<RpcFaultRound> {
+  const { chain, anomaly } = p
+  const round: RpcFaultRound = {
+    chain,
+    fault: p.label,
+    holdMs: p.holdMs,
+    anomaly,
+    lanesCutReachable: 0,
+    lanesCutAfterRecovery: 0,
+    reachableCutMs: 0,
+    recoveryCutMs: 0,
+    failures: [],
+  }
+  const fail = (what: string) => round.failures.push(what)
+  const financial = chain === 'financial'
+  const third = TIERS.find((t) => t !== chain && t !== anomaly)!
+
+  // Governance reopens everything from the previous round; the watcher's breakers are reset.
+  await net.reopenAll(p.heldIds)
+  for (const d of TIERS)
+    if (watcher.circuitBreaker.breaker(d).state === 'open')
+      watcher.reset(d, { by: 'governance', reason: 'next fault round' })
+  if (!(await until(() => watcher.health().every((h) => h.reachable), 10_000)))
+    fail(`chains not reachable at the start: ${JSON.stringify(watcher.health())}`)
+  const isolationsBefore = watcher.isolations.length
+  const reportsBefore = p.unreachable.length
+  const recoveriesBefore = p.reachable.length
+  const caughtUpBefore = p.caughtUp.length
+
+  const faultAt = performance.now()
+  net.proxy(chain).set(p.fault)
+  // The anomaly: a transfer above 1M USD on another domain, held by its channel's guard.
+  const held = await sendTransfer(net.userWallet(anomaly), {
+    channel: net.domain(anomaly).channel,
+    toDomain: chain,
+    recipient: net.devnet.chain(anomaly).accounts[1]!.address,
+    amount: ANOMALY,
+  })
+  if (!held.held) fail('the anomalous transfer was not held by the guard')
+  else p.heldIds.set(anomaly, [...(p.heldIds.get(anomaly) ?? []), held.heldId])
+  const sentAt = performance.now()
+
+  // Every lane the watcher can reach is cut: on the anomalous domain (isolated) and on the third chain.
+  const reachableLanes: [string, string][] = [
+    [anomaly, chain],
+    [anomaly, third],
+    [third, anomaly],
+  ]
+  const cutAll = async (lanes: [string, string][]) =>
+    (await Promise.all(lanes.map(([on, peer]) => net.laneCut(on, peer)))).every(Boolean)
+  if (await until(() => cutAll(reachableLanes), 10_000)) {
+    round.reachableCutMs = performance.now() - sentAt
+    round.lanesCutReachable = reachableLanes.length
+  } else
+    fail(
+      `reachable lanes not cut within 10 s (watcher errors: ${watcher.health().map((h) => h.error ?? 'ok')})`,
+    )
+  // …while the faulty chain's lane is still open: the fault is real (nothing reached that node).
+  if (await net.laneCut(chain, anomaly)) fail(`${chain} was cut although its RPC was faulty`)
+
+  // The faulty chain is reported, naming the error.
+  const reportedNow = () => p.unreachable.slice(reportsBefore).find((r) => r.chain === chain)
+  if (await until(() => reportedNow() !== undefined, 10_000)) {
+    round.reported = reportedNow()
+    const health = watcher.health().find((h) => h.chain === chain)
+    if (health?.reachable !== false || !health.error) fail(`health() does not show ${chain} unreachable`)
+  } else fail(`${chain} not reported unreachable within 10 s`)
+
+  if (financial) round.failClosed = await checkFailClosed(net, faultAt, fail)
+  else if (await net.laneCut('financial', chain).catch(() => false))
+    if (anomaly !== 'financial')
+      fail(`a ${chain} outage cut financial's lane to it (only fail-closed tiers do that)`)
+
+  await new Promise((r) => setTimeout(r, p.holdMs))
+  // The RPC answers again: the faulty chain's lanes are cut too.
+  const liftedAt = performance.now()
+  net.proxy(chain).set({ mode: 'pass' })
+  const recoveryLanes: [string, string][] = financial
+    ? [
+        [chain, anomaly],
+        [chain, third],
+      ]
+    : [[chain, anomaly]]
+  const done = () => {
+    const mine = watcher.isolations.slice(isolationsBefore)
+    const wanted = financial ? [anomaly, 'financial'] : [anomaly]
+    return wanted.every((d) => mine.some((i) => i.domain === d && i.results.every((r) => r.ok)))
+  }
+  if (await until(async () => (await cutAll(recoveryLanes)) && done(), 20_000)) {
+    round.recoveryCutMs = performance.now() - liftedAt
+    round.lanesCutAfterRecovery = recoveryLanes.length
+    if (financial && !(await net.isolated('financial')))
+      fail('financial did not isolate itself after recovery')
+  } else fail(`${chain} not cut within 20 s of its RPC answering again`)
+  round.cutBy = p.caughtUp.slice(caughtUpBefore).some((c) => c.result.chain === chain) ? 'catchUp' : 'retry'
+  const recoveredNow = () => p.reachable.slice(recoveriesBefore).find((r) => r.chain === chain)
+  if (await until(() => recoveredNow() !== undefined, 10_000)) round.recovered = recoveredNow()
+  else fail(`${chain} not reported reachable again`)
+  return round
+}
+
+/** A lost financial chain: its peers cut it, refuse transfers into it and deliveries from it. */
+async function checkFailClosed(
+  net: FaultNetwork,
+  faultAt: number,
+  fail: (what: string) => void,
+): Promise<FailClosedEvidence | undefined> {
+  const peers = TIERS.filter((t) => t !== 'financial')
+  const cut = async () => (await Promise.all(peers.map((p) => net.laneCut(p, 'financial')))).every(Boolean)
+  if (!(await until(cut, 15_000))) {
+    fail('financial did not fail closed within 15 s: its peers still accept value to and from it')
+    return undefined
+  }
+  const ms = performance.now() - faultAt
+  const peer = peers[0]!
+  const before = await net.devnet.chain(peer).publicClient.readContract({
+    address: net.domain(peer).channel,
+    abi: channelAbi,
+    functionName: 'totalLocked',
+  })
+  // Into financial: the peer's channel refuses the send.
+  const sendRefused = await sendTransfer(net.userWallet(peer), {
+    channel: net.domain(peer).channel,
+    toDomain: 'financial',
+    recipient: net.devnet.chain(peer).accounts[1]!.address,
+    amount: SMALL,
+  }).then(
+    () => 'accepted',
+    (error: unknown) => revertReason(error),
+  )
+  if (!sendRefused.startsWith('LaneIsPaused(financial)'))
+    fail(`a send into financial was not refused: ${sendRefused}`)
+  const after = await net.devnet.chain(peer).publicClient.readContract({
+    address: net.domain(peer).channel,
+    abi: channelAbi,
+    functionName: 'totalLocked',
+  })
+  if (after !== before) fail(`value left ${peer} towards financial (${after - before})`)
+  // From financial: a transfer sent there stays in flight, its delivery is refused on the peer.
+  const sent = await sendTransfer(net.userWallet('financial'), {
+    channel: net.domain('financial').channel,
+    toDomain: peer,
+    recipient: net.devnet.chain('financial').accounts[1]!.address,
+    amount: SMALL,
+  })
+  const deliveryRefused = await net.devnet
+    .chain(peer)
+    .publicClient.simulateContract({
+      address: net.domain(peer).channel,
+      abi: channelAbi,
+      functionName: 'receiveBatch',
+      args: [
+        [
+          {
+            sourceDomain: domainIdOf('financial'),
+            destinationDomain: domainIdOf(peer),
+            nonce: sent.held ? 0n : sent.nonce,
+            sender: net.devnet.chain('financial').accounts[1]!.address,
+            recipient: net.devnet.chain('financial').accounts[1]!.address,
+            amount: SMALL,
+          },
+        ],
+        0n,
+        '0x',
+      ],
+      account: net.devnet.chain(peer).accounts[0]!,
+    })
+    .then(
+      () => 'accepted',
+      (error: unknown) => revertReason(error),
+    )
+  if (!deliveryRefused.startsWith('LaneIsPaused(financial)'))
+    fail(`a delivery from financial was not refused: ${deliveryRefused}`)
+  return { peersCut: peers, sendRefused, deliveryRefused, ms }
+}
+
+/** RPC fault tolerance: each chain's RPC drops, stalls and errors in turn while the watcher cuts lanes. */
+export const rpcFaultCampaign: Campaign = {
+  name: 'rpc faults',
+  run: async (options) => (await runRpcFaults(options)).report,
+}
