@@ -1,4 +1,5 @@
-import type { Tier } from '@caldera/core'
+import { parse, type Tier, tierSchema } from '@caldera/core'
+import { z } from 'zod'
 import type { DetectorEvent } from '../detectors/types.js'
 import { createRandom, normal } from './random.js'
 
@@ -63,6 +64,29 @@ export type GenerateBenignTrafficParameters = {
   start?: number
 }
 
+/** Bounds keep one call in memory: at most 3,650 day-volumes (e.g. 365 days at 10× volume). */
+const generateBenignTrafficSchema = z
+  .object({
+    seed: z.number().int(),
+    days: z.number().positive().max(3_650),
+    volume: z.number().positive().max(1_000).optional(),
+    domains: z
+      .array(z.object({ name: z.string().min(1), tier: tierSchema }))
+      .min(1)
+      .max(100)
+      .optional(),
+    start: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(2 ** 40)
+      .optional(),
+  })
+  .refine((p) => p.days * (p.volume ?? 1) <= 3_650, {
+    message: 'days × volume of at most 3,650 (e.g. 365 days at 10× volume)',
+    path: ['days'],
+  })
+
 /**
  * Generates a seeded, time-ordered stream of ordinary transfers for several domains: Poisson
  * arrivals with a day/night cycle, log-normal sizes, and occasional large-but-normal transfers.
@@ -74,7 +98,8 @@ export type GenerateBenignTrafficParameters = {
  * const pipeline = createDetectorPipeline()
  * const trips = events.filter((e) => pipeline.observe(e)).length // 0
  */
-export function generateBenignTraffic(parameters: GenerateBenignTrafficParameters): DetectorEvent[] {
+export function generateBenignTraffic(input: GenerateBenignTrafficParameters): DetectorEvent[] {
+  const parameters = parse(generateBenignTrafficSchema, input, 'benign traffic parameters')
   const random = createRandom(parameters.seed)
   const volume = parameters.volume ?? 1
   const start = parameters.start ?? 1_700_000_000
