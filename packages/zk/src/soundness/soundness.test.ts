@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -20,7 +21,7 @@ import {
   UnknownSignalError,
   wireOf,
 } from '../exports/index.js'
-import { compileCircuit } from '../exports/node.js'
+import { compileCircuit, compileCircuitSymbols, sha256File } from '../exports/node.js'
 import { calculateWitnessBytes } from '../internal/witnessCalculator.js'
 import { decodeWitness } from '../witness/witness.js'
 
@@ -205,6 +206,21 @@ describe('calculateWitnessUnchecked', () => {
     await expect(
       calculateWitnessUnchecked({ wasm: c.wasm, input: { in: 3n, nope: 1n } }),
     ).rejects.toThrowError(/Could not generate/)
+  })
+})
+
+describe('compileCircuitSymbols', () => {
+  it('gives the symbols of a committed circuit, from a compile that reproduces its r1cs', async () => {
+    const packageDir = fileURLToPath(new URL('../..', import.meta.url))
+    const { symbols, r1csSha256 } = await compileCircuitSymbols({ packageDir, circuit: 'preimage' })
+    expect(r1csSha256).toBe(sha256File(join(packageDir, 'test/artifacts/preimage/preimage.r1cs')))
+    // Layout: constant, public inputs (hash, tag), private inputs (secret[2]).
+    expect(['hash', 'tag', 'secret[0]', 'secret[1]'].map((signal) => wireOf({ symbols, signal }))).toEqual([
+      1, 2, 3, 4,
+    ])
+    await expect(compileCircuitSymbols({ packageDir, circuit: 'nope' })).rejects.toThrowError(
+      /No circuit named nope/,
+    )
   })
 })
 
