@@ -55,7 +55,7 @@ export { writeReport } from '../report/writeReport.js'
 export { type RpcCall, type RpcErrorObject, type RpcOutcome, rpcBatch, rpcCall } from '../rpc/jsonRpc.js'
 export { tripLatencyMs, unaffectedThroughputRatio } from '../scenario/isolationMetrics.js'
 export { type ScenarioName, scenarioNames, scenarioPreset } from '../scenario/presets.js'
-export { runIsolationDrill } from '../scenario/runIsolationDrill.js'
+export { type RunIsolationDrillOptions, runIsolationDrill } from '../scenario/runIsolationDrill.js'
 export {
   type RunScenarioOptions,
   type RunScenarioReturnType,
