@@ -1,8 +1,8 @@
-import { channelAbi, channelBytecode } from '@caldera/contracts'
+import { channelAbi, channelBytecode, deployInitializedClone } from '@caldera/contracts'
 import { addressSchema, domainIdOf, domainNameSchema, parse } from '@caldera/core'
 import type { Address, Hex } from 'viem'
 import { z } from 'zod'
-import { cloneCreationCode, deployCode, type WriteClient, writeAndWait } from '../internal/client.js'
+import { deployCode, type WriteClient } from '../internal/client.js'
 
 const schema = z.object({
   domain: domainNameSchema,
@@ -24,7 +24,7 @@ export type DeployChannelParameters = {
 export type DeployChannelReturnType = { address: Address; implementation: Address; domainId: Hex }
 
 /**
- * Deploys a `Channel` for a domain as an EIP-1167 clone and initializes it.
+ * Deploys a `Channel` for a domain as an EIP-1167 clone, initialised in the same transaction.
  *
  * @example
  * import { deployChannel } from '@caldera/circuit-breaker'
@@ -36,12 +36,10 @@ export async function deployChannel(
 ): Promise<DeployChannelReturnType> {
   const { domain, token, admin, implementation } = parse(schema, parameters, 'channel deployment')
   const impl = implementation ?? (await deployCode(client, channelBytecode))
-  const address = await deployCode(client, cloneCreationCode(impl))
   const domainId = domainIdOf(domain)
-  await writeAndWait(client, {
-    address,
+  const { address } = await deployInitializedClone(client, {
+    implementation: impl,
     abi: channelAbi,
-    functionName: 'initialize',
     args: [domainId, token, admin ?? client.account.address],
   })
   return { address, implementation: impl, domainId }

@@ -1,7 +1,7 @@
-import { breakerPriceFeedAbi, breakerPriceFeedBytecode } from '@caldera/contracts'
+import { breakerPriceFeedAbi, breakerPriceFeedBytecode, deployInitializedClone } from '@caldera/contracts'
 import { type Devnet, startDevnet } from '@caldera/devnet'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cloneCreationCode, deployCode, writeAndWait } from '../internal/client.js'
+import { deployCode, writeAndWait } from '../internal/client.js'
 import { createFeedPriceSource, createStaticPriceSource } from './priceSource.js'
 
 describe('price sources', () => {
@@ -26,11 +26,9 @@ describe('price sources', () => {
   it('reads a Chainlink-style feed on chain through viem', async () => {
     const { walletClient, publicClient } = devnet.chain('prices')
     const impl = await deployCode(walletClient, breakerPriceFeedBytecode)
-    const feed = await deployCode(walletClient, cloneCreationCode(impl))
-    await writeAndWait(walletClient, {
-      address: feed,
+    const { address: feed } = await deployInitializedClone(walletClient, {
+      implementation: impl,
       abi: breakerPriceFeedAbi,
-      functionName: 'initialize',
       args: [walletClient.account.address, 8, 'ERA / USD', 4_00000000n],
     })
     const token = '0x00000000000000000000000000000000000000e1'

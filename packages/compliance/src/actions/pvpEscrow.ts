@@ -1,15 +1,13 @@
-import { paymentVersusPaymentEscrowAbi, paymentVersusPaymentEscrowBytecode } from '@caldera/contracts'
+import {
+  deployInitializedClone,
+  paymentVersusPaymentEscrowAbi,
+  paymentVersusPaymentEscrowBytecode,
+} from '@caldera/contracts'
 import { addressSchema, bigintSchema, bytes32Schema, parse, positiveAmountSchema } from '@caldera/core'
 import { type Address, erc20Abi, type Hash, type Hex, parseEventLogs, zeroAddress } from 'viem'
 import { readContract } from 'viem/actions'
 import { z } from 'zod'
-import {
-  cloneCreationCode,
-  deployCode,
-  type ReadClient,
-  type WriteClient,
-  writeAndWait,
-} from '../internal/client.js'
+import { deployCode, type ReadClient, type WriteClient, writeAndWait } from '../internal/client.js'
 
 /** Status of a PvP trade. */
 export type PvpTradeStatus = 'None' | 'Open' | 'Settled' | 'Refunded'
@@ -44,7 +42,8 @@ const tradeRefSchema = z.object({ escrow: addressSchema, tradeId: bytes32Schema 
 
 /**
  * Deploys a `PaymentVersusPaymentEscrow` (clone of an implementation, deployed too unless
- * given), optionally screening parties against a sanctions registry.
+ * given) initialised in the same transaction, optionally screening parties against a sanctions
+ * registry.
  *
  * @example
  * import { deployPvpEscrow } from '@caldera/compliance'
@@ -56,11 +55,9 @@ export async function deployPvpEscrow(
 ): Promise<{ address: Address; implementation: Address }> {
   const implementation =
     parameters.implementation ?? (await deployCode(client, paymentVersusPaymentEscrowBytecode))
-  const address = await deployCode(client, cloneCreationCode(implementation))
-  await writeAndWait(client, {
-    address,
+  const { address } = await deployInitializedClone(client, {
+    implementation,
     abi: paymentVersusPaymentEscrowAbi,
-    functionName: 'initialize',
     args: [parameters.sanctionsList ?? zeroAddress],
   })
   return { address, implementation }

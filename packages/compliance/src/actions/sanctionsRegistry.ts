@@ -1,20 +1,15 @@
-import { sanctionsRegistryAbi, sanctionsRegistryBytecode } from '@caldera/contracts'
+import { deployInitializedClone, sanctionsRegistryAbi, sanctionsRegistryBytecode } from '@caldera/contracts'
 import { addressSchema, parse } from '@caldera/core'
 import { type Address, getAddress, type Hash, type Hex, keccak256, stringToHex } from 'viem'
 import { readContract } from 'viem/actions'
 import { z } from 'zod'
-import {
-  cloneCreationCode,
-  deployCode,
-  type ReadClient,
-  type WriteClient,
-  writeAndWait,
-} from '../internal/client.js'
+import { deployCode, type ReadClient, type WriteClient, writeAndWait } from '../internal/client.js'
 import type { SanctionsList } from '../sanctions/sanctionsList.js'
 
 /**
  * Deploys a `SanctionsRegistry` (an EIP-1167 clone of an implementation, deployed too unless
- * given) and initializes it with `admin` (default: the client's account) as list manager.
+ * given), initialised in the same transaction with `admin` (default: the client's account) as
+ * list manager.
  *
  * @example
  * import { deploySanctionsRegistry } from '@caldera/compliance'
@@ -25,11 +20,9 @@ export async function deploySanctionsRegistry(
   parameters: { admin?: Address; implementation?: Address } = {},
 ): Promise<{ address: Address; implementation: Address }> {
   const implementation = parameters.implementation ?? (await deployCode(client, sanctionsRegistryBytecode))
-  const address = await deployCode(client, cloneCreationCode(implementation))
-  await writeAndWait(client, {
-    address,
+  const { address } = await deployInitializedClone(client, {
+    implementation,
     abi: sanctionsRegistryAbi,
-    functionName: 'initialize',
     args: [parameters.admin ?? client.account.address],
   })
   return { address, implementation }

@@ -34,8 +34,3 @@ export async function deployCode(client: WriteClient, data: Hex): Promise<Addres
     throw new SettlementTransactionError(`Deployment reverted in transaction ${hash}.`)
   return receipt.contractAddress
 }
-
-/** Creation code of an EIP-1167 minimal proxy delegating to `implementation`. */
-export function cloneCreationCode(implementation: Address): Hex {
-  return `0x3d602d80600a3d3981f3363d3d373d3d3d363d73${implementation.slice(2).toLowerCase()}5af43d82803e903d91602b57fd5bf3`
-}

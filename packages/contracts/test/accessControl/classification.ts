@@ -176,6 +176,8 @@ export const classification: Readonly<Record<string, ContractClassification>> = 
   },
 
   // ---------------------------------------------------------------- deploy
+  // Constructor-only: creates and initialises one clone in its own deployment transaction.
+  CloneInitializer: { deployment: { kind: 'direct' }, functions: noFunctions },
   CloneFactory: {
     deployment: { kind: 'direct' },
     functions: {

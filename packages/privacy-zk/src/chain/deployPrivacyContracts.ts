@@ -1,11 +1,12 @@
 import {
+  deployInitializedClone,
   disclosureVerifierAbi,
   disclosureVerifierBytecode,
   notaryAbi,
   notaryBytecode,
 } from '@caldera/contracts'
 import type { Account, Address, Chain, Client, Hex, Transport } from 'viem'
-import { deployContract, sendTransaction, waitForTransactionReceipt, writeContract } from 'viem/actions'
+import { deployContract, waitForTransactionReceipt } from 'viem/actions'
 import { PrivacyError } from '../errors/privacy.js'
 
 type WalletClient = Client<Transport, Chain, Account>
@@ -47,7 +48,7 @@ async function mined(client: WalletClient, hash: Hex): Promise<Address | null | 
 /**
  * Deploys a `DisclosureVerifier` (a `Notary` that also verifies disclosure proofs against its own
  * roots) and a plain `Notary`, each as an EIP-1167 clone of a shared implementation (deployed
- * first unless given), and initializes both with the admin and notarizer.
+ * first unless given), each initialised with the admin and notarizer in its creating transaction.
  *
  * @example
  * import { deployPrivacyContracts } from '@caldera/privacy-zk'
@@ -79,24 +80,9 @@ export async function deployPrivacyContracts(
   }
   const admin = parameters.admin ?? account.address
   const notarizer = parameters.notarizer ?? account.address
-  const clone = async (implementation: Address) => {
-    const address = (await mined(
-      client,
-      await sendTransaction(client, { data: cloneCreationCode(implementation), account, chain }),
-    ))!
-    await mined(
-      client,
-      await writeContract(client, {
-        address,
-        abi: notaryAbi,
-        functionName: 'initialize',
-        args: [admin, notarizer],
-        account,
-        chain,
-      }),
-    )
-    return address
-  }
+  const clone = async (implementation: Address) =>
+    (await deployInitializedClone(client, { implementation, abi: notaryAbi, args: [admin, notarizer] }))
+      .address
   const disclosureVerifier = await clone(implementations.disclosureVerifier)
   const notary = await clone(implementations.notary)
   return { disclosureVerifier, notary, implementations }

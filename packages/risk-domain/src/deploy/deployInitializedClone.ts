@@ -1,10 +1,11 @@
+import { deployInitializedClone as deployCloneAtomically } from '@caldera/contracts'
 import type { Abi, Address, Hex } from 'viem'
 import type { WriteClient } from '../internal/client.js'
-import { cloneCreationCode, deployCode, writeAndWait } from '../internal/send.js'
+import { deployCode } from '../internal/send.js'
 
 /**
- * Deploys `bytecode` as an implementation (unless `implementation` is given), an EIP-1167 clone
- * of it, and calls `initialize(...initArgs)` on the clone.
+ * Deploys `bytecode` as an implementation (unless `implementation` is given), then an EIP-1167
+ * clone of it initialised with `initialize(...initArgs)` in the same transaction.
  */
 export async function deployInitializedClone(
   client: WriteClient,
@@ -16,7 +17,6 @@ export async function deployInitializedClone(
   }: { abi: Abi; bytecode: Hex; implementation?: Address | undefined; initArgs: readonly unknown[] },
 ): Promise<{ address: Address; implementation: Address }> {
   const impl = implementation ?? (await deployCode(client, bytecode))
-  const address = await deployCode(client, cloneCreationCode(impl))
-  await writeAndWait(client, { address, abi, functionName: 'initialize' as never, args: initArgs as never })
+  const { address } = await deployCloneAtomically(client, { implementation: impl, abi, args: initArgs as never })
   return { address, implementation: impl }
 }
