@@ -22,6 +22,7 @@ import {
   wireOf,
 } from '@caldera/zk'
 import { compileCircuit, compileCircuitSymbols, sha256File } from '@caldera/zk/node'
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readBatchCircuitArtifacts } from '../node/readBatchCircuitArtifacts.js'
 import { batchCommitmentCircuit } from './circuits.js'
@@ -105,23 +106,25 @@ const onlyTouching = (violated: readonly number[], touched: readonly number[]) =
 beforeAll(async () => {
   r1cs = parseR1cs(new Uint8Array(readFileSync(r1csPath)))
   artifacts = await readBatchCircuitArtifacts()
-  const compiled = await compileCircuitSymbols({ packageDir, circuit: 'batchCommitment' })
-  expect(compiled.r1csSha256).toBe(sha256File(r1csPath)) // the symbols describe the committed r1cs
-  symbols = compiled.symbols
   mkdirSync(join(tmp, 'circuits'))
   writeFileSync(join(tmp, 'circuits', 'relaxed.circom'), RELAXED)
-  const out = await compileCircuit({
-    packageDir: tmp,
-    circuit: {
-      name: 'relaxed',
-      file: 'circuits/relaxed.circom',
-      template: 'RelaxedBatch',
-      params: [N],
-      publicInputs: [],
-    },
-    outDir: join(tmp, 'build'),
-    sym: true,
-  })
+  const [compiled, out] = await Promise.all([
+    compileCircuitSymbols({ packageDir, circuit: 'batchCommitment' }),
+    compileCircuit({
+      packageDir: tmp,
+      circuit: {
+        name: 'relaxed',
+        file: 'circuits/relaxed.circom',
+        template: 'RelaxedBatch',
+        params: [N],
+        publicInputs: [],
+      },
+      outDir: join(tmp, 'build'),
+      sym: true,
+    }),
+  ])
+  expect(compiled.r1csSha256).toBe(sha256File(r1csPath)) // the symbols describe the committed r1cs
+  symbols = compiled.symbols
   relaxed = {
     wasm: new Uint8Array(readFileSync(out.wasmPath)),
     symbols: parseSymbols(readFileSync(out.symPath!, 'utf8')),
@@ -204,6 +207,28 @@ describe('batchCommitment circuit: malicious witnesses', () => {
     expect(
       await verify({ verificationKey: batchCommitmentCircuit.verificationKey, proof, publicSignals }),
     ).toBe(false)
+  })
+
+  it('property: the r1cs accepts a batch under a claimed cap exactly when no amount exceeds it', async () => {
+    const amount = fc.bigInt({ min: 0n, max: 2n ** 128n - 1n })
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(amount, fc.bigInt({ min: 0n, max: 2n ** 20n })), { minLength: N, maxLength: N }),
+        fc.oneof(amount, fc.bigInt({ min: 0n, max: 2n ** 20n })),
+        async (batch, cap) => {
+          const { witness: base } = await calculateWitnessUnchecked({
+            wasm: artifacts.wasm,
+            input: inputOf({ amount: batch, cap: 2n ** 128n - 1n }),
+          })
+          const set: Record<number, bigint> = { [wire('cap')]: cap, ...bits('capBits.out', cap) }
+          for (let i = 0; i < N; i++)
+            Object.assign(set, bits(`underCap[${i}].lt.n2b.out`, batch[i]! + 2n ** 128n - cap - 1n))
+          const violated = checkWitness({ r1cs, witness: mutateWitness({ witness: base, set }) })
+          return (violated.length === 0) === batch.every((a) => a <= cap)
+        },
+      ),
+      { numRuns: 25, seed: 3 },
+    )
   })
 
   it('wrap-around: a negative amount (p − d) that keeps the total passes the cap check and is refused by the amount bits', async () => {
