@@ -32,8 +32,10 @@ const ANY = 'any' as const
  * free when some `δ ≠ 0` keeps all of its constraints. This covers every value of the field, not
  * only `+1` as `findUnconstrainedWires` does (a boolean bit `b·(b − 1) = 0` flips with `δ = 1 − 2b`).
  *
- * A sound circuit reports no output and no public input; it may report private inputs it
- * deliberately ignores (document them).
+ * A sound circuit reports no output. It may report a private input it deliberately ignores
+ * (`anyDelta`, e.g. a slot that is overwritten), and, under circom's `--O2` (which substitutes a
+ * `Num2Bits`' top bit away), a public bound that can move by exactly that bit's weight towards a
+ * weaker statement. Assert the exact list in tests and explain each entry.
  *
  * @param parameters - `r1cs`, a valid `witness`, optional `wires`.
  * @returns The free wires, ascending, each with a change that keeps every constraint.
