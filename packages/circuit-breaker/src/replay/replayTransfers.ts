@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
-import { parse, transferEventSchema } from '@caldera/core'
+import { CalderaError, parse, transferEventSchema } from '@caldera/core'
+import { z } from 'zod'
 import { createCircuitBreaker } from '../breaker/circuitBreaker.js'
 import type { Trip } from '../detectors/pipeline.js'
 import { EventLineError } from '../errors/breaker.js'
@@ -30,6 +31,14 @@ export type ReplayTransfersReturnType = {
   held: number
 }
 
+const parametersSchema = z.object({
+  file: z.string().min(1),
+  policy: z.looseObject({ tiers: z.looseObject({}) }).optional(),
+  onTrip: z
+    .custom<(trip: ReplayTrip) => void>((v) => typeof v === 'function', 'a function (trip) => void')
+    .optional(),
+})
+
 /**
  * Streams a file of transfer events through the breaker (detectors of each domain's tier, one
  * breaker per domain) and reports every trip. A line that is not a valid event throws an
@@ -40,9 +49,9 @@ export type ReplayTransfersReturnType = {
  * const { trips } = await replayTransfers({ file: 'history.jsonl' })
  * for (const trip of trips) console.log(trip.domain, trip.detector, trip.reason)
  */
-export async function replayTransfers(
-  parameters: ReplayTransfersParameters,
-): Promise<ReplayTransfersReturnType> {
+export async function replayTransfers(input: ReplayTransfersParameters): Promise<ReplayTransfersReturnType> {
+  parse(parametersSchema, input, 'replay parameters')
+  const parameters = input
   const cb = createCircuitBreaker({ policy: parameters.policy ?? resolvePolicy() })
   const trips: ReplayTrip[] = []
   let events = 0
@@ -52,9 +61,20 @@ export async function replayTransfers(
     input: createReadStream(parameters.file),
     crlfDelay: Number.POSITIVE_INFINITY,
   })
-  for await (const text of lines) {
+  try {
+    for await (const text of lines) step(text)
+  } catch (error) {
+    if (error instanceof CalderaError) throw error
+    throw new CalderaError(`Cannot read ${parameters.file}.`, {
+      cause: error,
+      hint: 'Pass the path of a readable JSON-lines file of transfer events.',
+    })
+  }
+  return { events, trips, held }
+
+  function step(text: string): void {
     line++
-    if (text.trim() === '') continue
+    if (text.trim() === '') return
     let event: ReturnType<typeof transferEventSchema.parse>
     try {
       event = parse(transferEventSchema, JSON.parse(text), 'transfer event')
@@ -72,5 +92,4 @@ export async function replayTransfers(
       parameters.onTrip?.(trip)
     }
   }
-  return { events, trips, held }
 }

@@ -58,7 +58,7 @@ export const amlScanCommand = defineCommand({
     { name: 'file', required: true, description: 'transactions.csv (AMLSim) or transfers .jsonl' },
   ],
   description:
-    'Bad rows are reported on stderr with their line and column; the rest of the file is still scanned.\nExit codes: 0 scanned cleanly, 1 some rows were rejected (or the file could not be read), 2 usage.',
+    'Bad rows are reported on stderr with their line and column; the rest of the file is still scanned and the report goes to stdout (--out is written only when every row was read).\nExit codes: 0 scanned cleanly, 1 some rows were rejected (or the file could not be read), 2 usage.',
   async run({ values, positionals, io }) {
     const file = resolve(io.cwd, positionals[0]!)
     let configInput: unknown = {}
@@ -98,7 +98,11 @@ export const amlScanCommand = defineCommand({
       auditHead: monitor.audit.head(),
     }
     const text = `${JSON.stringify(report, null, 2)}\n`
-    if (values.out !== undefined) {
+    if (values.out !== undefined && badRows > 0) {
+      // A failed scan leaves --out untouched: the report of the readable rows goes to stdout.
+      io.stdout(text)
+      io.stderr(`${values.out} was not written: ${badRows} bad rows rejected. Fix them and scan again.\n`)
+    } else if (values.out !== undefined) {
       const out = resolve(io.cwd, values.out)
       await writeAtomically(out, text)
       io.stdout(

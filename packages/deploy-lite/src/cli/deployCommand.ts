@@ -221,14 +221,21 @@ function percent(part: bigint, whole: bigint): string {
 }
 
 function readJson(path: string): object {
+  let json: unknown
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as object
+    json = JSON.parse(readFileSync(path, 'utf8'))
   } catch (cause) {
     throw new CalderaError(`Cannot read the config file ${path}.`, {
       cause,
       hint: 'Pass a readable JSON file.',
     })
   }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new CalderaError(`The config file ${path} must hold a JSON object.`, {
+      details: `config: expected an object, got ${json === null ? 'null' : Array.isArray(json) ? 'an array' : typeof json}`,
+      hint: 'Write the extra config as {"params": …, "poster": …}.',
+    })
+  return json
 }
 
 /**

@@ -69,12 +69,13 @@ export const domainDefineCommand = defineCommand({
   async run({ values, io }) {
     const tier = parse(tierSchema, values.tier, '--tier')
     const chainId = parse(chainIdSchema, Number(values['chain-id']), '--chain-id')
-    const overrides = values.overrides ? await readJson(io.cwd, values.overrides) : undefined
+    const overrides = values.overrides !== undefined ? await readJson(io.cwd, values.overrides) : undefined
     const config = defineDomain({
       name: values.name ?? '',
       tier,
       chainId,
-      ...(overrides ? { overrides: overrides as never } : {}),
+      // A file given is always passed on, so `null` or `[]` in it is refused, not ignored.
+      ...(values.overrides !== undefined ? { overrides: overrides as never } : {}),
       ...(values['allow-below-tier-minimum'] ? { allowBelowTierMinimum: true } : {}),
     })
     io.stdout(json(config))

@@ -47,12 +47,13 @@ export const sandboxRunCommand = defineCommand({
       throw new CalderaError(`Unknown scenario "${chosen}".`, {
         hint: `Use one of ${[...scenarioNames, 'all'].join(', ')}.`,
       })
-    const durationS = values.duration === undefined ? undefined : Number(values.duration)
+    // Decimal numbers only: Number() would read '' as 0 and '0x10' as 16.
+    const durationS = values.duration === undefined ? undefined : decimal(values.duration)
     if (durationS !== undefined && !(durationS > 0 && durationS <= 3_600))
       throw new CalderaError(
         `--duration must be seconds between 0 and 3600, got ${JSON.stringify(values.duration)}.`,
       )
-    const seed = values.seed === undefined ? 1 : Number(values.seed)
+    const seed = values.seed === undefined ? 1 : decimal(values.seed)
     if (!Number.isInteger(seed) || seed < 0)
       throw new CalderaError(`--seed must be a non-negative integer, got ${JSON.stringify(values.seed)}.`)
     const rpcs = new Map<string, string>()
@@ -90,3 +91,7 @@ export const sandboxRunCommand = defineCommand({
     return failed === 0 ? 0 : 1
   },
 })
+
+function decimal(text: string): number {
+  return /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : Number.NaN
+}
