@@ -1,5 +1,5 @@
 import { type Devnet, startDevnet } from '@caldera/devnet'
-import { createPublicClient, createWalletClient, http, parseEther } from 'viem'
+import { createPublicClient, createWalletClient, http, parseEther, webSocket } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RpcFaultError, type RpcFaultProxy, startRpcFaultProxy } from './rpcFaultProxy.js'
 
@@ -63,6 +63,39 @@ describe('rpc fault proxy in front of anvil', () => {
     const hash = await wallet().sendTransaction({ to, value: parseEther('1') })
     await devnet.chain('a').publicClient.waitForTransactionReceipt({ hash })
     expect(await devnet.chain('a').publicClient.getBalance({ address: to })).toBe(before + parseEther('1'))
+  })
+
+  it('relays WebSocket connections, closes them on drop and error, delays their frames when slow', async () => {
+    const connect = () =>
+      createPublicClient({
+        transport: webSocket(proxy.wsUrl, { retryCount: 0, timeout: 3_000, reconnect: false }),
+      })
+    const close = async (c: ReturnType<typeof connect>) => (await c.transport.getRpcClient()).close()
+    const open = connect()
+    try {
+      expect(await open.getChainId()).toBe(devnet.chain('a').chainId)
+      const dropped = proxy.stats.dropped
+      proxy.set({ mode: 'drop' })
+      // The open connection is closed, and a new one is refused.
+      await expect(open.getBlockNumber({ cacheTime: 0 })).rejects.toThrow()
+      await close(open)
+      await expect(connect().getChainId()).rejects.toThrow()
+      expect(proxy.stats.dropped).toBe(dropped + 1)
+      const errored = proxy.stats.errored
+      proxy.set({ mode: 'error' })
+      await expect(connect().getChainId()).rejects.toThrow()
+      expect(proxy.stats.errored).toBe(errored + 1)
+      proxy.set({ mode: 'slow', delayMs: 150 })
+      const slow = connect()
+      expect(await slow.getChainId()).toBe(devnet.chain('a').chainId)
+      proxy.set({ mode: 'pass' })
+      expect(await slow.getBlockNumber({ cacheTime: 0 })).toBe(
+        await devnet.chain('a').publicClient.getBlockNumber({ cacheTime: 0 }),
+      )
+      await close(slow)
+    } finally {
+      proxy.set({ mode: 'pass' })
+    }
   })
 
   it('refuses a fault it cannot apply', () => {

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import { type AddressInfo, connect, type Socket } from 'node:net'
 import { CalderaError } from '@caldera/core'
 
 /** How the proxy treats a JSON-RPC request the fault applies to. */
@@ -37,6 +37,12 @@ export type RpcFaultStats = {
 export type RpcFaultProxy = {
   /** `http://127.0.0.1:<port>`: give this to clients instead of the node's URL. */
   readonly url: string
+  /**
+   * `ws://127.0.0.1:<port>`: WebSocket connections are relayed to the node's port. A fault without
+   * `methods` applies to them too: `drop` closes every open connection and refuses new ones,
+   * `error` closes them and answers new upgrades with HTTP 503, `slow` delays every frame.
+   */
+  readonly wsUrl: string
   /** The node's URL the proxy forwards to. */
   readonly target: string
   /** The fault in force. */
@@ -116,6 +122,37 @@ export async function startRpcFaultProxy(parameters: StartRpcFaultProxyParameter
     methods: {},
   }
   const sockets = new Set<Socket>()
+  const tunnels = new Set<{ client: Socket; node: Socket }>()
+  const slowDelay = () => (fault.mode === 'slow' && fault.methods === undefined ? fault.delayMs : 0)
+
+  /** Relays bytes from one socket to another, each chunk delayed by the slow fault in force (order kept). */
+  function relay(from: Socket, to: Socket) {
+    const queue: { due: number; chunk: Buffer }[] = []
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const pump = () => {
+      timer = undefined
+      while (queue.length > 0 && queue[0]!.due <= Date.now()) to.write(queue.shift()!.chunk)
+      if (queue.length > 0) timer = setTimeout(pump, queue[0]!.due - Date.now())
+    }
+    from.on('data', (chunk: Buffer) => {
+      const due = Math.max(Date.now() + slowDelay(), queue.at(-1)?.due ?? 0)
+      queue.push({ due, chunk })
+      if (timer === undefined) pump()
+    })
+    from.on('close', () => {
+      if (timer) clearTimeout(timer)
+      to.destroy()
+    })
+    from.on('error', () => to.destroy())
+  }
+
+  function closeTunnels() {
+    for (const t of tunnels) {
+      t.client.destroy()
+      t.node.destroy()
+    }
+    tunnels.clear()
+  }
   const timers = new Set<ReturnType<typeof setTimeout>>()
 
   async function forward(body: Buffer, res: ServerResponse) {
@@ -202,6 +239,39 @@ export async function startRpcFaultProxy(parameters: StartRpcFaultProxyParameter
     handle(req, res).catch(() => req.socket.destroy())
   })
   server.keepAliveTimeout = 1_000
+  server.on('upgrade', (req: IncomingMessage, client: Socket, head: Buffer) => {
+    stats.requests++
+    const current = fault.methods === undefined ? fault : ({ mode: 'pass' } as const)
+    if (current.mode === 'drop') {
+      stats.dropped++
+      client.destroy()
+      return
+    }
+    if (current.mode === 'error') {
+      stats.errored++
+      client.end('HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nconnection: close\r\n\r\n')
+      return
+    }
+    stats.passed++
+    const { hostname, port } = new URL(target)
+    const node = connect(Number(port || 80), hostname)
+    const tunnel = { client, node }
+    tunnels.add(tunnel)
+    const forget = () => tunnels.delete(tunnel)
+    client.on('close', forget)
+    node.on('close', forget)
+    node.on('connect', () => {
+      const lines = [`${req.method} ${req.url} HTTP/1.1`]
+      for (let i = 0; i < req.rawHeaders.length; i += 2)
+        lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`)
+      node.write(`${lines.join('\r\n')}\r\n\r\n`)
+      if (head.length > 0) node.write(head)
+      relay(client, node)
+      relay(node, client)
+    })
+    node.on('error', () => client.destroy())
+    client.on('error', () => node.destroy())
+  })
   server.on('connection', (socket) => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
@@ -214,6 +284,7 @@ export async function startRpcFaultProxy(parameters: StartRpcFaultProxyParameter
 
   return {
     url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}`,
     target,
     get fault() {
       return fault
@@ -221,8 +292,10 @@ export async function startRpcFaultProxy(parameters: StartRpcFaultProxyParameter
     stats,
     set(next) {
       fault = check(next)
+      if ((fault.mode === 'drop' || fault.mode === 'error') && fault.methods === undefined) closeTunnels()
     },
     async close() {
+      closeTunnels()
       for (const timer of timers) clearTimeout(timer)
       timers.clear()
       for (const socket of sockets) socket.destroy()
