@@ -44,19 +44,37 @@ export const keyOf = (m: { source: string; destination: string; nonce: bigint })
 /**
  * Reads the ledger of a campaign network from chain state and events (from the deployment on):
  * counters, balances, pause flags, `MessageSent` / `MessageDelivered` / held-transfer events and
- * the `executed` flag of every sent message on its destination.
+ * the `executed` flag of every sent message on its destination. Each chain is read at one block;
+ * the chains are read one after the other, so read while no relayer is delivering (a delivery
+ * between two chains' reads would look like a message delivered before it was sent).
  */
 export async function readLedger(network: CampaignNetwork): Promise<Ledger> {
   const nameOf = new Map<Hex, string>(DOMAINS.map((n) => [domainIdOf(n), n]))
   const sent: SentMessage[] = []
   const deliveries: Delivery[] = []
   const channels: Record<string, ChannelLedger> = {}
+  // Every read of a chain at one block, so counters, events and flags agree with each other.
+  const blocks: Record<string, bigint> = Object.fromEntries(
+    await Promise.all(
+      DOMAINS.map(async (name) => [
+        name,
+        await network.chain(name).publicClient.getBlockNumber({ cacheTime: 0 }),
+      ]),
+    ),
+  )
   await Promise.all(
     DOMAINS.map(async (name) => {
       const client = network.chain(name).publicClient
       const d = network.domain(name)
+      const blockNumber = blocks[name]!
       const read = (functionName: string, args?: readonly unknown[]) =>
-        readContract(client, { address: d.channel, abi: channelAbi, functionName, args } as never)
+        readContract(client, {
+          address: d.channel,
+          abi: channelAbi,
+          functionName,
+          args,
+          blockNumber,
+        } as never)
       const [locked, released, held, refunded, isolated, balance, logs, ...lanes] = await Promise.all([
         read('totalLocked') as Promise<bigint>,
         read('totalReleased') as Promise<bigint>,
@@ -133,6 +151,7 @@ export async function readLedger(network: CampaignNetwork): Promise<Ledger> {
         abi: channelAbi,
         functionName: 'executed',
         args: [domainIdOf(m.source), m.nonce],
+        blockNumber: blocks[m.destination],
       })) as boolean
     }),
   )
