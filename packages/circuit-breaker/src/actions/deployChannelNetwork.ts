@@ -11,6 +11,7 @@ import { type Address, type Hex, keccak256, type LocalAccount, stringToHex } fro
 import { privateKeyToAccount } from 'viem/accounts'
 import { deployContract, waitForTransactionReceipt } from 'viem/actions'
 import { type WriteClient, writeAndWait } from '../internal/client.js'
+import { check, checkAmountAndPrice, inputSchemas } from '../internal/inputs.js'
 import { assertLaneLimits, laneLimitUsd } from '../policy/assertLaneLimits.js'
 import { type BreakerPolicy, resolvePolicy } from '../policy/policy.js'
 import type { TokenPrice } from '../price/priceSource.js'
@@ -69,6 +70,7 @@ export type ChannelNetworkDomain = {
  * usdToTokens(1_500_000n, { usdPerUnit: 1n, decimals: 0, tokenDecimals: 18 }) // 1500000000000000000n
  */
 export function usdToTokens(usd: bigint, price: TokenPrice): bigint {
+  checkAmountAndPrice(usd, price, 'USD amount (micro-dollars)')
   return (usd * 10n ** BigInt(price.tokenDecimals + price.decimals)) / (price.usdPerUnit * 1_000_000n)
 }
 
@@ -81,6 +83,7 @@ export function usdToTokens(usd: bigint, price: TokenPrice): bigint {
  * const signers = devValidators('light', 4)
  */
 export function devValidators(domain: string, count: number): LocalAccount[] {
+  check(inputSchemas.devValidators, [domain, count], 'dev validators (domain, count)')
   return Array.from({ length: count }, (_, i) =>
     privateKeyToAccount(keccak256(stringToHex(`caldera-dev-validator:${domain}:${i}`))),
   ).sort((a, b) => (a.address.toLowerCase() < b.address.toLowerCase() ? -1 : 1))
@@ -102,6 +105,7 @@ export function devValidators(domain: string, count: number): LocalAccount[] {
 export async function deployChannelNetwork(
   parameters: DeployChannelNetworkParameters,
 ): Promise<{ domains: ChannelNetworkDomain[] }> {
+  check(inputSchemas.channelNetwork, parameters, 'channel network parameters')
   const policy = parameters.policy ?? resolvePolicy()
   const price = parameters.tokenPrice ?? { usdPerUnit: 1n, decimals: 0, tokenDecimals: 18 }
   const count = parameters.validators ?? 4
@@ -181,9 +185,10 @@ export async function deployChannelNetwork(
             domainId: peer.domainId,
             cap: peer.zkCap!,
           })
-        if (system === 'hybrid')
+        // A zk peer's batches are authenticated by its signers' attestations next to the proof.
+        if (system === 'hybrid' || system === 'zk')
           await setValidatorSet(d.walletClient as never, {
-            verifier: self.hybridVerifier!,
+            verifier: system === 'zk' ? self.zkVerifier! : self.hybridVerifier!,
             domainId: peer.domainId,
             validators: peer.validators.map((v) => v.address),
             threshold,

@@ -1,5 +1,6 @@
 import type { Tier } from '@caldera/core'
 import { InvalidTransitionError } from '../errors/breaker.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { TierPolicy } from '../policy/policy.js'
 import { appendTransition, type BreakerState, type TransitionEntry } from './transitionLog.js'
 
@@ -55,6 +56,7 @@ export type CreateBreakerParameters = {
 export function createBreaker<item extends HeldItem = HeldItem>(
   parameters: CreateBreakerParameters,
 ): Breaker<item> {
+  check(inputSchemas.breaker, parameters, 'breaker parameters')
   const { domain, tier, policy } = parameters
   const log: TransitionEntry[] = []
   const held: item[] = []

@@ -1,5 +1,6 @@
 import { createDetectorPipeline, type Trip } from '../detectors/pipeline.js'
 import type { DetectorEvent } from '../detectors/types.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { type BreakerPolicy, resolvePolicy, tierOfDomain } from '../policy/policy.js'
 import { type Breaker, createBreaker, type HeldItem } from './breaker.js'
 
@@ -45,6 +46,7 @@ export type CreateCircuitBreakerParameters = {
  * cb.breaker('light').state // 'open'
  */
 export function createCircuitBreaker(parameters: CreateCircuitBreakerParameters = {}): CircuitBreaker {
+  check(inputSchemas.circuitBreaker, parameters, 'circuit breaker parameters')
   const policy = parameters.policy ?? resolvePolicy()
   const pipeline = createDetectorPipeline({ policy })
   const breakers = new Map<string, Breaker<HeldEvent>>()

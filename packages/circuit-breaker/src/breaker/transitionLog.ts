@@ -1,4 +1,5 @@
 import { type Hex, keccak256, stringToHex } from 'viem'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 /** States of a domain's breaker. */
 export type BreakerState = 'closed' | 'open' | 'halfOpen'
@@ -64,6 +65,7 @@ export type VerifyTransitionLogReturnType = { valid: true } | { valid: false; in
  * verifyTransitionLog(breaker.log) // { valid: true }
  */
 export function verifyTransitionLog(log: readonly TransitionEntry[]): VerifyTransitionLogReturnType {
+  check(inputSchemas.transitionLog, log, 'transition log')
   let prev: Hex = GENESIS_HASH
   let state: BreakerState = 'closed'
   for (let i = 0; i < log.length; i++) {

@@ -1,3 +1,4 @@
+import { check, inputSchemas } from '../internal/inputs.js'
 import { type Detector, dollars } from './types.js'
 
 export type OutlierDetectorParameters = {
@@ -24,6 +25,7 @@ type Baseline = { n: number; mean: number; variance: number }
  * const outlier = createOutlierDetector({ minSamples: 500, zScore: 8, minUsd: parseUsd('250000'), halfLife: 20000 })
  */
 export function createOutlierDetector(parameters: OutlierDetectorParameters): Detector {
+  check(inputSchemas.outlier, parameters, 'outlier detector parameters')
   const { minSamples, zScore } = parameters
   const minUsd = Number(parameters.minUsd)
   const alphaFloor = 1 - 0.5 ** (1 / parameters.halfLife)

@@ -1,4 +1,5 @@
 import type { Tier } from '@caldera/core'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { type BreakerPolicy, resolvePolicy, type TierPolicy } from '../policy/policy.js'
 import { createOutlierDetector } from './outlier.js'
 import { createRollingNotionalDetector } from './rollingNotional.js'
@@ -35,6 +36,7 @@ export type DetectorPipeline = {
  * detectors.map((d) => d.name) // ['singleTransfer', 'rollingLane', 'rollingDomain', 'tokenBucket', 'velocity', 'outlier']
  */
 export function createTierDetectors(policy: TierPolicy): Detector[] {
+  check(inputSchemas.tierPolicy, policy, 'tier policy')
   const detectors: Detector[] = [
     createSingleTransferDetector({ thresholdUsd: policy.singleTransferUsd }),
     createRollingNotionalDetector({
@@ -71,6 +73,7 @@ export type CreateDetectorPipelineParameters = {
  * trip?.detector // 'singleTransfer'
  */
 export function createDetectorPipeline(parameters: CreateDetectorPipelineParameters = {}): DetectorPipeline {
+  check(inputSchemas.pipeline, parameters, 'detector pipeline parameters')
   const policy = parameters.policy ?? resolvePolicy()
   const byTier = new Map<Tier, Detector[]>()
   for (const tier of Object.keys(policy.tiers) as Tier[])

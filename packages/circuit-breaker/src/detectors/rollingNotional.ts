@@ -1,3 +1,4 @@
+import { check, inputSchemas } from '../internal/inputs.js'
 import { TimeWindow } from './timeWindow.js'
 import { type Detector, type DetectorEvent, dollars, usdToNumber } from './types.js'
 
@@ -21,6 +22,7 @@ export type RollingNotionalDetectorParameters = {
  * const rolling = createRollingNotionalDetector({ scope: 'lane', windowSeconds: 3600, limitUsd: parseUsd('1000000') })
  */
 export function createRollingNotionalDetector(parameters: RollingNotionalDetectorParameters): Detector {
+  check(inputSchemas.rollingNotional, parameters, 'rolling notional detector parameters')
   const { scope, windowSeconds } = parameters
   const limit = usdToNumber(parameters.limitUsd)
   const domains = new Map<string, TimeWindow | Map<string, TimeWindow>>()

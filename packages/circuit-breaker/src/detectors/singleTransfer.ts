@@ -1,3 +1,4 @@
+import { check, inputSchemas } from '../internal/inputs.js'
 import { type Detector, type DetectorEvent, dollars, usdToNumber } from './types.js'
 
 export type SingleTransferDetectorParameters = {
@@ -15,6 +16,7 @@ export type SingleTransferDetectorParameters = {
  * detector.check(event, Number(event.usd)) // 'transfer of 1,500,000 USD above the 1,000,000 USD threshold'
  */
 export function createSingleTransferDetector(parameters: SingleTransferDetectorParameters = {}): Detector {
+  check(inputSchemas.singleTransfer, parameters, 'single transfer detector parameters')
   const threshold = usdToNumber(parameters.thresholdUsd ?? 1_000_000_000_000n)
   return {
     name: 'singleTransfer',

@@ -1,3 +1,4 @@
+import { check, inputSchemas } from '../internal/inputs.js'
 import { type Detector, dollars, usdToNumber } from './types.js'
 
 export type TokenBucketParameters = {
@@ -23,6 +24,7 @@ export class TokenBucket {
   last: number
 
   constructor(parameters: TokenBucketParameters & { startTime?: number; startFull?: boolean }) {
+    check(inputSchemas.tokenBucket, parameters, 'token bucket parameters')
     this.capacity = usdToNumber(parameters.capacityUsd)
     this.rate = usdToNumber(parameters.refillUsdPerSecond)
     this.tokens = parameters.startFull === false ? 0 : this.capacity
@@ -59,6 +61,7 @@ export class TokenBucket {
  * const bucket = createTokenBucketDetector({ capacityUsd: parseUsd('2000000'), refillUsdPerSecond: parseUsd('500') })
  */
 export function createTokenBucketDetector(parameters: TokenBucketParameters): Detector {
+  check(inputSchemas.tokenBucket, parameters, 'token bucket parameters')
   const buckets = new Map<string, TokenBucket>()
   const bucketOf = (domain: string, now: number) => {
     let b = buckets.get(domain)

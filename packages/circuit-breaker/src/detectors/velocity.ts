@@ -1,3 +1,4 @@
+import { check, inputSchemas } from '../internal/inputs.js'
 import { TimeWindow } from './timeWindow.js'
 import type { Detector } from './types.js'
 
@@ -17,6 +18,7 @@ export type VelocityDetectorParameters = {
  * const velocity = createVelocityDetector({ windowSeconds: 60, maxTransfers: 30 })
  */
 export function createVelocityDetector(parameters: VelocityDetectorParameters): Detector {
+  check(inputSchemas.velocity, parameters, 'velocity detector parameters')
   const { windowSeconds, maxTransfers } = parameters
   const domains = new Map<string, Map<string, TimeWindow>>()
   // Windows of idle accounts are recycled, so a steady stream of accounts allocates nothing.

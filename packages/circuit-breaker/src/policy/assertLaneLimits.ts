@@ -8,6 +8,7 @@ import {
   weakerTier,
 } from '@caldera/core'
 import { LaneLimitAboveStakeError } from '../errors/breaker.js'
+import { check, checkPolicy, inputSchemas } from '../internal/inputs.js'
 import { type BreakerPolicy, tierOfDomain } from './policy.js'
 
 export type AssertLaneLimitsParameters = {
@@ -30,6 +31,9 @@ export type AssertLaneLimitsParameters = {
  * laneLimitUsd(resolvePolicy(), 'financial', 'light') // 1000000000000n (1,000,000 USD)
  */
 export function laneLimitUsd(policy: BreakerPolicy, a: string, b: string): bigint {
+  checkPolicy(policy)
+  check(inputSchemas.domainName, a, 'domain a')
+  check(inputSchemas.domainName, b, 'domain b')
   const la = policy.tiers[tierOfDomain(policy, a)].rolling.laneLimitUsd
   const lb = policy.tiers[tierOfDomain(policy, b)].rolling.laneLimitUsd
   if (la < lb) return la
@@ -61,6 +65,7 @@ export function stakeUsd(
  * assertLaneLimits({ policy: resolvePolicy(), domains: [{ name: 'financial' }, { name: 'light' }] })
  */
 export function assertLaneLimits(parameters: AssertLaneLimitsParameters): void {
+  check(inputSchemas.laneLimits, parameters, 'lane limit parameters')
   const { policy, domains } = parameters
   const eraUsd = parameters.eraUsd ?? policy.eraUsd
   const infos = domains.map((d) => {

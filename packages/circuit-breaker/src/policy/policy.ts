@@ -131,7 +131,7 @@ function merge(base: unknown, patch: unknown): unknown {
  * policy.tiers.light.singleTransferUsd // 500000000000n
  */
 export function resolvePolicy(input: BreakerPolicyInput | unknown = {}): BreakerPolicy {
-  const parsed = parse(policyInputSchema, input ?? {}, 'breaker policy')
+  const parsed = parse(policyInputSchema, input, 'breaker policy')
   const resolved = {} as Record<Tier, TierPolicy>
   for (const tier of tiers) {
     const merged = merge(defaultTierPolicies[tier], parsed.tiers?.[tier])
@@ -147,6 +147,8 @@ export function resolvePolicy(input: BreakerPolicyInput | unknown = {}): Breaker
   }
 }
 
+const domainTiersSchema = z.object({ domains: z.record(z.string(), tierSchema), defaultTier: tierSchema })
+
 /**
  * The tier a policy assigns to a domain.
  *
@@ -154,5 +156,16 @@ export function resolvePolicy(input: BreakerPolicyInput | unknown = {}): Breaker
  * tierOfDomain(resolvePolicy(), 'financial') // 'financial'
  */
 export function tierOfDomain(policy: BreakerPolicy, domain: string): Tier {
-  return policy.domains[domain] ?? policy.defaultTier
+  const p = policy as Partial<BreakerPolicy> | null
+  if (
+    typeof p !== 'object' ||
+    p === null ||
+    typeof p.domains !== 'object' ||
+    p.domains === null ||
+    !tiers.includes(p.defaultTier as Tier)
+  )
+    parse(domainTiersSchema, policy, 'breaker policy')
+  if (typeof domain !== 'string') parse(z.string(), domain, 'domain')
+  // Own keys only: a domain named `toString` or `__proto__` gets the default tier.
+  return Object.hasOwn(policy.domains, domain) ? (policy.domains[domain] as Tier) : policy.defaultTier
 }

@@ -3,6 +3,7 @@ import type { Address, Client } from 'viem'
 import { readContract } from 'viem/actions'
 import { z } from 'zod'
 import { PriceNotFoundError } from '../errors/breaker.js'
+import { check, checkAmountAndPrice, inputSchemas } from '../internal/inputs.js'
 
 /** USD price of one whole token: `usdPerUnit` with `decimals`, and the token's own decimals. */
 export type TokenPrice = { usdPerUnit: bigint; decimals: number; tokenDecimals: number }
@@ -23,6 +24,7 @@ export type PriceSource = {
  * valueInUsd(2n * 10n ** 18n, { usdPerUnit: 3000_00000000n, decimals: 8, tokenDecimals: 18 }) // 6000000000n
  */
 export function valueInUsd(amount: bigint, price: TokenPrice): bigint {
+  checkAmountAndPrice(amount, price, 'token amount')
   return (amount * price.usdPerUnit * 1_000_000n) / 10n ** BigInt(price.decimals + price.tokenDecimals)
 }
 
@@ -44,6 +46,7 @@ const staticPricesSchema = z.record(
  * await prices.toUsd({ token: 'USDC', amount: 2_500_000n }) // 2500000n (2.5 USD)
  */
 export function createStaticPriceSource(parameters: { prices: Record<string, TokenPrice> }): PriceSource {
+  check(inputSchemas.staticPrices, parameters, 'static price source parameters')
   const prices = parse(staticPricesSchema, parameters.prices, 'static prices')
   const lookup = new Map(Object.entries(prices).map(([k, v]) => [k.toLowerCase(), v]))
   const getPrice = async (token: string) => {
@@ -86,6 +89,7 @@ export function createFeedPriceSource(parameters: {
   feeds: Record<string, { feed: Address; tokenDecimals: number }>
   cacheMs?: number
 }): PriceSource {
+  check(inputSchemas.feedPrices, parameters, 'feed price source parameters')
   const { client } = parameters
   const cacheMs = parameters.cacheMs ?? 1_000
   const feeds = new Map(
