@@ -32,7 +32,14 @@ export async function deployTierVerifiers(
     }),
     challengeWindowSeconds: tierPresets.enterprise.challengeWindowSeconds,
   }
-  const financial = { domainId: domainIdOf('payments'), cap: options.cap }
+  // The financial domain's batch signers: a committee of 16 of its validators, 11 (two thirds)
+  // attesting each batch next to its Groth16 proof.
+  const financial = {
+    domainId: domainIdOf('payments'),
+    cap: options.cap,
+    signers: validatorAccounts(16, 'financial'),
+    signerThreshold: 11,
+  }
 
   const { address: attestation } = await deployAttestationVerifier(walletClient, {})
   await setValidatorSet(walletClient, {
@@ -43,6 +50,12 @@ export async function deployTierVerifiers(
   })
   const { address: zk } = await deployZkBatchVerifier(walletClient, {})
   await setMessageCap(walletClient, { verifier: zk, domainId: financial.domainId, cap: financial.cap })
+  await setValidatorSet(walletClient, {
+    verifier: zk,
+    domainId: financial.domainId,
+    validators: financial.signers.map((v) => v.address),
+    threshold: financial.signerThreshold,
+  })
   const { address: hybrid } = await deployHybridVerifier(walletClient, {
     challengeWindowSeconds: enterprise.challengeWindowSeconds,
     zkProofAboveAmount: options.zkProofAboveAmount,

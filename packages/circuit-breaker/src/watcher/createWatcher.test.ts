@@ -117,7 +117,18 @@ describe('dynamic circuit breaker on three anvil chains', () => {
         client: net.devnet.chain(d.name).publicClient,
         walletClient: net.devnet.chain(d.name).walletClient,
         signers: d.validators,
-        ...(d.zkCap !== undefined ? { prove: zkBatchProver({ artifacts, cap: d.zkCap }), maxBatch: 8 } : {}),
+        ...(d.zkCap !== undefined
+          ? {
+              // The financial (zk) tier's proofs carry its signers' attestations; the enterprise
+              // (hybrid) tier's HybridVerifier authenticates batches itself.
+              prove: zkBatchProver({
+                artifacts,
+                cap: d.zkCap,
+                ...(d.tier === 'financial' ? { signers: d.validators } : {}),
+              }),
+              maxBatch: 8,
+            }
+          : {}),
         ...(d.tier === 'enterprise' ? { verification: 'hybrid' as const } : {}),
       })),
       onError: (e) => relayerErrors.push(e),

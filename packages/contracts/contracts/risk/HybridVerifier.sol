@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IBatchValidityVerifier} from "../interfaces/IBatchValidityVerifier.sol";
 import {IBatchVerifier, CrossDomainMessage} from "../interfaces/IBatchVerifier.sol";
 import {AttestationQuorum} from "./AttestationQuorum.sol";
 import {BatchAttestationLib} from "./BatchAttestationLib.sol";
@@ -26,7 +27,7 @@ contract HybridVerifier is IBatchVerifier, AttestationQuorum, Initializable {
 
     uint64 public challengeWindow;
     uint256 public zkProofAbove;
-    IBatchVerifier public zkVerifier;
+    IBatchValidityVerifier public zkVerifier;
     mapping(bytes32 domainId => mapping(uint256 batchNonce => Submission)) private _submissions;
 
     event BatchSubmitted(bytes32 indexed domainId, uint256 indexed batchNonce, bytes32 root, uint64 executableAt);
@@ -51,7 +52,7 @@ contract HybridVerifier is IBatchVerifier, AttestationQuorum, Initializable {
     /// @param window Seconds a submitted batch waits before it verifies.
     /// @param zkAbove Total amount (token base units) above which a batch needs a ZK proof.
     /// @param zk The verifier of those proofs (address(0): batches above `zkAbove` never verify).
-    function initialize(address admin, uint64 window, uint256 zkAbove, IBatchVerifier zk) external initializer {
+    function initialize(address admin, uint64 window, uint256 zkAbove, IBatchValidityVerifier zk) external initializer {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(VALIDATOR_SET_ROLE, admin);
         _grantRole(CHALLENGER_ROLE, admin);
@@ -59,7 +60,7 @@ contract HybridVerifier is IBatchVerifier, AttestationQuorum, Initializable {
     }
 
     /// @notice Changes the challenge window, the ZK threshold and the ZK verifier.
-    function setConfig(uint64 window, uint256 zkAbove, IBatchVerifier zk) external onlyRole(DEFAULT_ADMIN_ROLE) {
+    function setConfig(uint64 window, uint256 zkAbove, IBatchValidityVerifier zk) external onlyRole(DEFAULT_ADMIN_ROLE) {
         _setConfig(window, zkAbove, zk);
     }
 
@@ -118,7 +119,7 @@ contract HybridVerifier is IBatchVerifier, AttestationQuorum, Initializable {
         uint256 batchNonce,
         CrossDomainMessage[] calldata messages,
         bytes calldata proof
-    ) external returns (bool) {
+    ) external view returns (bool) {
         Submission memory s = _submissions[sourceDomain][batchNonce];
         if (s.root == bytes32(0)) revert NotSubmitted(sourceDomain, batchNonce);
         bytes32 root = BatchAttestationLib.batchRoot(messages);
@@ -131,7 +132,7 @@ contract HybridVerifier is IBatchVerifier, AttestationQuorum, Initializable {
         }
         if (total > zkProofAbove) {
             if (proof.length == 0 || address(zkVerifier) == address(0)) revert ZkProofRequired(total, zkProofAbove);
-            if (!zkVerifier.verifyBatch(sourceDomain, batchNonce, messages, proof)) revert ZkProofInvalid();
+            if (!zkVerifier.verifyValidity(sourceDomain, batchNonce, messages, proof)) revert ZkProofInvalid();
         }
         return true;
     }
@@ -144,7 +145,7 @@ contract HybridVerifier is IBatchVerifier, AttestationQuorum, Initializable {
         emit BatchChallenged(sourceDomain, batchNonce, msg.sender);
     }
 
-    function _setConfig(uint64 window, uint256 zkAbove, IBatchVerifier zk) private {
+    function _setConfig(uint64 window, uint256 zkAbove, IBatchValidityVerifier zk) private {
         challengeWindow = window;
         zkProofAbove = zkAbove;
         zkVerifier = zk;

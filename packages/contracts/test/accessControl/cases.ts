@@ -40,6 +40,9 @@ export const privilegedCalls: Readonly<Record<string, (fixture: Fixture) => Priv
   'HybridVerifier.setConfig': ({ address }) => ({ args: [600n, 1n, address.ZkBatchVerifier] }),
   'HybridVerifier.challenge': ({ ids }) => ({ args: [ids.hybridSource, 1n] }),
   'ZkBatchVerifier.setMessageCap': ({ ids }) => ({ args: [ids.domain, 1_000n] }),
+  'ZkBatchVerifier.setValidatorSet': ({ actors }) => ({
+    args: [id('zk-source'), [actors.validator.address], 1n],
+  }),
   'DomainRegistry.registerDomain': () => ({ args: ['fresh', lightProfile] }),
   'DomainRegistry.isolate': ({ ids }) => ({ args: [ids.activeDomain] }),
   'DomainRegistry.restore': ({ ids }) => ({ args: [ids.isolatedDomain] }),

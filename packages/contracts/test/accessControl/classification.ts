@@ -86,7 +86,7 @@ export const classification: Readonly<Record<string, ContractClassification>> = 
 
   // ---------------------------------------------------------------- risk domains
   AttestationQuorum: {
-    deployment: { kind: 'none', inheritedBy: ['AttestationVerifier', 'HybridVerifier'] },
+    deployment: { kind: 'none', inheritedBy: ['AttestationVerifier', 'HybridVerifier', 'ZkBatchVerifier'] },
     functions: { ...accessControl, setValidatorSet: validatorSetRole },
   },
   AttestationVerifier: {
@@ -109,10 +109,6 @@ export const classification: Readonly<Record<string, ContractClassification>> = 
         kind: 'public',
         reason: 'a relayer submits; the validators’ attestation quorum is checked',
       },
-      verifyBatch: {
-        kind: 'public',
-        reason: 'writes nothing (non-view only because it calls the ZK verifier)',
-      },
     },
   },
   ZkBatchVerifier: {
@@ -121,6 +117,7 @@ export const classification: Readonly<Record<string, ContractClassification>> = 
       ...accessControl,
       initialize: initializer,
       setMessageCap: { kind: 'role', role: 'CAP_ROLE' },
+      setValidatorSet: validatorSetRole,
     },
   },
   DomainRegistry: {
@@ -165,6 +162,7 @@ export const classification: Readonly<Record<string, ContractClassification>> = 
   BatchAttestationLib: { deployment: { kind: 'none', inheritedBy: [] }, functions: noFunctions },
   BatchCommitmentGroth16Verifier: { deployment: { kind: 'direct' }, functions: noFunctions },
   IBatchCommitmentGroth16Verifier: { deployment: { kind: 'none', inheritedBy: [] }, functions: noFunctions },
+  IBatchValidityVerifier: { deployment: { kind: 'none', inheritedBy: [] }, functions: noFunctions },
   IBatchVerifier: {
     deployment: { kind: 'none', inheritedBy: [] },
     functions: {

@@ -68,11 +68,32 @@ describe('verifyBatch for the three tiers, as transactions on anvil', () => {
   })
 
   it('financial: rejects a proof for other messages and a message over the cap on chain', async () => {
-    const { domainId, verifier } = tiers.financial
+    const { domainId, verifier, signers, signerThreshold } = tiers.financial
     const messages = makeMessages(8, { source: 'payments', amount: 100_000_000n })
     const base = { verifier, proofSystem: 'zk', sourceDomain: domainId, batchNonce: 1n, send: true } as const
-    const { proof } = await proveBatch({ sourceDomain: domainId, batchNonce: 1n, cap, messages, artifacts })
+    const attest = async (batchNonce: bigint, batch: typeof messages) =>
+      (
+        await createAttestationProof({
+          domainId,
+          batchNonce,
+          messages: batch,
+          signers: signers.slice(0, signerThreshold),
+        })
+      ).proof
+    const { proof, validityProof } = await proveBatch({
+      sourceDomain: domainId,
+      batchNonce: 1n,
+      cap,
+      messages,
+      artifacts,
+      attestations: await attest(1n, messages),
+    })
     expect((await verifyBatch(chain().walletClient, { ...base, messages, proof })).verified).toBe(true)
+    // The proof without the signers' attestations: well formed, but anyone could have made it.
+    const unattested = await rejection(
+      verifyBatch(chain().walletClient, { ...base, messages, proof: validityProof }),
+    )
+    expect(unattested?.reason).toBe('QuorumNotReached')
 
     const others = messages.map((m) => ({ ...m, recipient: m.sender }))
     const other = await rejection(verifyBatch(chain().walletClient, { ...base, messages: others, proof }))
@@ -89,6 +110,7 @@ describe('verifyBatch for the three tiers, as transactions on anvil', () => {
       cap: cap * 2n,
       messages: over,
       artifacts,
+      attestations: await attest(2n, over),
     })
     const capped = await rejection(
       verifyBatch(chain().walletClient, { ...base, batchNonce: 2n, messages: over, proof: lax.proof }),

@@ -17,6 +17,10 @@ export async function deployInitializedClone(
   }: { abi: Abi; bytecode: Hex; implementation?: Address | undefined; initArgs: readonly unknown[] },
 ): Promise<{ address: Address; implementation: Address }> {
   const impl = implementation ?? (await deployCode(client, bytecode))
-  const { address } = await deployCloneAtomically(client, { implementation: impl, abi, args: initArgs as never })
+  const { address } = await deployCloneAtomically(client, {
+    implementation: impl,
+    abi,
+    args: initArgs as never,
+  })
   return { address, implementation: impl }
 }

@@ -56,4 +56,3 @@ export async function deployCode(client: WriteClient, data: Hex): Promise<Addres
     throw new TransactionRevertedError(hash, 'Deployment')
   return receipt.contractAddress
 }
-

@@ -1,15 +1,25 @@
 import { type CircuitArtifacts, prove, toSolidityCalldata } from '@caldera/zk'
-import { encodeAbiParameters, type Hex } from 'viem'
+import { concat, encodeAbiParameters, type Hex } from 'viem'
 import { type BatchCircuitInputParameters, batchCircuitInput } from './batchCircuitInput.js'
 
 export type ProveBatchParameters = BatchCircuitInputParameters & {
   /** The `batchCommitment` artifacts (`readBatchCircuitArtifacts()` from `@caldera/risk-domain/node`,
    * or `loadCircuitArtifacts({ circuit: batchCommitmentCircuit, wasm, zkey })` in a browser). */
   artifacts: CircuitArtifacts
+  /**
+   * The batch signers' attestations over the same messages (`createAttestationProof`), appended
+   * to the proof: `ZkBatchVerifier.verifyBatch` needs them (the proof shows the batch is well
+   * formed, the attestations that the domain sent it). Omit them for a `HybridVerifier`, which
+   * authenticated the batch with its own quorum and checks the proof alone.
+   */
+  attestations?: Hex | undefined
 }
 export type ProveBatchReturnType = {
-  /** The `proof` bytes for `ZkBatchVerifier.verifyBatch` (and `HybridVerifier` above its ZK threshold). */
+  /** The `proof` bytes for `ZkBatchVerifier.verifyBatch` (with `attestations`) or for a
+   * `HybridVerifier` above its ZK threshold (without). */
   proof: Hex
+  /** The Groth16 proof alone, `abi.encode(root, a, b, c)` (288 bytes). */
+  validityProof: Hex
   /** The Poseidon batch root the proof commits to. */
   root: bigint
   publicSignals: bigint[]
@@ -21,22 +31,26 @@ export type ProveBatchReturnType = {
  * proving when a message is above the cap.
  *
  * @example
- * import { proveBatch } from '@caldera/risk-domain'
+ * import { createAttestationProof, proveBatch } from '@caldera/risk-domain'
  * import { readBatchCircuitArtifacts } from '@caldera/risk-domain/node'
+ * const { proof: attestations } = await createAttestationProof({ domainId: sourceDomain, batchNonce: 1n, messages, signers })
  * const { proof } = await proveBatch({
- *   sourceDomain, batchNonce: 1n, cap, messages, artifacts: await readBatchCircuitArtifacts(),
+ *   sourceDomain, batchNonce: 1n, cap, messages, attestations, artifacts: await readBatchCircuitArtifacts(),
  * })
  */
 export async function proveBatch({
   artifacts,
+  attestations,
   ...batch
 }: ProveBatchParameters): Promise<ProveBatchReturnType> {
   const input = batchCircuitInput(batch)
   const { proof, publicSignals } = await prove({ artifacts, input })
   const { a, b, c, inputs } = toSolidityCalldata({ proof, publicSignals })
   const root = inputs[0] ?? 0n
+  const validityProof = encodeZkBatchProof({ root, a, b, c })
   return {
-    proof: encodeZkBatchProof({ root, a, b, c }),
+    proof: attestations ? concat([validityProof, attestations]) : validityProof,
+    validityProof,
     root,
     publicSignals: [...inputs],
   }
