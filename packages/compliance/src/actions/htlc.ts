@@ -4,6 +4,7 @@ import { type Address, erc20Abi, type Hash, type Hex, parseEventLogs, sha256 } f
 import { readContract } from 'viem/actions'
 import { z } from 'zod'
 import { deployCode, type ReadClient, type WriteClient, writeAndWait } from '../internal/client.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 /** A hashed timelock as stored on chain. */
 export type HtlcLock = {
@@ -27,6 +28,7 @@ export type HtlcLock = {
  * const hashlock = htlcHashlock(secret)
  */
 export function htlcHashlock(preimage: Hex): Hex {
+  check(inputSchemas.preimage, preimage, 'preimage')
   return sha256(preimage)
 }
 
@@ -98,6 +100,7 @@ export async function getHtlcLock(
   client: ReadClient,
   parameters: { htlc: Address; lockId: Hex },
 ): Promise<HtlcLock> {
+  check(inputSchemas.htlcLock, parameters, 'getHtlcLock parameters')
   const [sender, receiver, token, amount, hashlock, timelock, withdrawn, refunded, preimage] =
     await readContract(client, {
       address: parameters.htlc,
@@ -144,6 +147,7 @@ export async function refundHtlc(
   client: WriteClient,
   parameters: { htlc: Address; lockId: Hex },
 ): Promise<{ hash: Hash }> {
+  check(inputSchemas.htlcLock, parameters, 'refundHtlc parameters')
   const { hash } = await writeAndWait(client, {
     address: parameters.htlc,
     abi: hashedTimelockEscrowAbi,

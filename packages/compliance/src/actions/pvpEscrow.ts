@@ -8,6 +8,7 @@ import { type Address, erc20Abi, type Hash, type Hex, parseEventLogs, zeroAddres
 import { readContract } from 'viem/actions'
 import { z } from 'zod'
 import { deployCode, type ReadClient, type WriteClient, writeAndWait } from '../internal/client.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 /** Status of a PvP trade. */
 export type PvpTradeStatus = 'None' | 'Open' | 'Settled' | 'Refunded'
@@ -53,6 +54,7 @@ export async function deployPvpEscrow(
   client: WriteClient,
   parameters: { sanctionsList?: Address; implementation?: Address } = {},
 ): Promise<{ address: Address; implementation: Address }> {
+  check(inputSchemas.pvpEscrow, parameters, 'PvP escrow parameters')
   const implementation =
     parameters.implementation ?? (await deployCode(client, paymentVersusPaymentEscrowBytecode))
   const { address } = await deployInitializedClone(client, {
@@ -110,6 +112,7 @@ export async function getPvpTrade(
   client: ReadClient,
   parameters: { escrow: Address; tradeId: Hex },
 ): Promise<PvpTrade> {
+  check(inputSchemas.pvpTrade, parameters, 'getPvpTrade parameters')
   const [partyA, tokenA, amountA, partyB, tokenB, amountB, deadline, fundedA, fundedB, status] =
     await readContract(client, {
       address: parameters.escrow,

@@ -4,6 +4,7 @@ import { type Address, getAddress, type Hash, type Hex, keccak256, stringToHex }
 import { readContract } from 'viem/actions'
 import { z } from 'zod'
 import { deployCode, type ReadClient, type WriteClient, writeAndWait } from '../internal/client.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { SanctionsList } from '../sanctions/sanctionsList.js'
 
 /**
@@ -19,6 +20,7 @@ export async function deploySanctionsRegistry(
   client: WriteClient,
   parameters: { admin?: Address; implementation?: Address } = {},
 ): Promise<{ address: Address; implementation: Address }> {
+  check(inputSchemas.sanctionsRegistry, parameters, 'sanctions registry parameters')
   const implementation = parameters.implementation ?? (await deployCode(client, sanctionsRegistryBytecode))
   const { address } = await deployInitializedClone(client, {
     implementation,
@@ -36,6 +38,7 @@ export async function deploySanctionsRegistry(
  * sanctionsVersionId('ofac-sdn-eth@0650c71e') // '0x…'
  */
 export function sanctionsVersionId(version: string): Hex {
+  check(inputSchemas.text, version, 'sanctions list version')
   return keccak256(stringToHex(version))
 }
 
@@ -80,6 +83,7 @@ export async function isSanctionedOnChain(
   client: ReadClient,
   parameters: { registry: Address; account: Address },
 ): Promise<boolean> {
+  check(inputSchemas.sanctionedOnChain, parameters, 'isSanctionedOnChain parameters')
   return readContract(client, {
     address: parameters.registry,
     abi: sanctionsRegistryAbi,
@@ -102,6 +106,7 @@ export async function syncSanctionsRegistry(
   client: WriteClient,
   parameters: { registry: Address; list: SanctionsList; at: number; batchSize?: number },
 ): Promise<{ listed: number; delisted: number; hashes: Hash[]; version: string | undefined }> {
+  check(inputSchemas.syncRegistry, parameters, 'syncSanctionsRegistry parameters')
   const { registry, list, at } = parameters
   const version = list.versionAt(at) ?? 'none'
   const listedNow = new Set(list.listedAt(at))

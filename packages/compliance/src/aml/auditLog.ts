@@ -1,5 +1,6 @@
 import { keccak256, stringToBytes } from 'viem'
-import { AuditChainBrokenError } from '../errors/compliance.js'
+import { AuditChainBrokenError, ComplianceError } from '../errors/compliance.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 /** One entry of the hash-chained audit log. */
 export type AuditEntry = {
@@ -37,13 +38,28 @@ const ZERO = `0x${'0'.repeat(64)}` as const
  * canonicalJson({ b: 1n, a: [true] }) // '{"a":[true],"b":"1"}'
  */
 export function canonicalJson(value: unknown): string {
+  return canonical(value, new Set(), 0)
+}
+
+/** Deeper than this is not a decision record: refused instead of overflowing the stack. */
+const MAX_DEPTH = 256
+
+function canonical(value: unknown, open: Set<object>, depth: number): string {
   if (typeof value === 'bigint') return JSON.stringify(value.toString())
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  const keys = Object.keys(value as object)
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .sort()
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`
+  if (open.has(value)) throw new ComplianceError('canonicalJson: the value contains a cycle.')
+  if (depth >= MAX_DEPTH)
+    throw new ComplianceError(`canonicalJson: the value is nested deeper than ${MAX_DEPTH} levels.`)
+  open.add(value)
+  try {
+    if (Array.isArray(value)) return `[${value.map((v) => canonical(v, open, depth + 1)).join(',')}]`
+    const keys = Object.keys(value as object)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort()
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k], open, depth + 1)}`).join(',')}}`
+  } finally {
+    open.delete(value)
+  }
 }
 
 function entryHash(prevHash: string, seq: number, kind: string, at: number, data: unknown): `0x${string}` {
@@ -92,6 +108,7 @@ export function verifyAuditLog(parameters: {
   entries: readonly AuditEntry[]
   expectedHead?: `0x${string}`
 }): { ok: true; head: `0x${string}` } | { ok: false; error: AuditChainBrokenError } {
+  check(inputSchemas.auditLog, parameters, 'audit log')
   let prev: `0x${string}` = ZERO
   for (const [i, e] of parameters.entries.entries()) {
     if (e.seq !== i)

@@ -1,4 +1,5 @@
 import { InvalidTransactionError } from '../errors/compliance.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { type ListingInterval, listedIn, type SanctionsList } from '../sanctions/sanctionsList.js'
 import { type AuditLog, createAuditLog } from './auditLog.js'
 import { type AmlConfig, type AmlConfigInput, jurisdictionPacks, resolveAmlConfig } from './config.js'
@@ -133,6 +134,7 @@ const typologyReason: Record<
  * const alerts = monitor.ingest({ id: '0xabc', from: '0x…', to: '0x…', usd: 12_000_000000n, timestamp: 1750000000 })
  */
 export function createAmlMonitor(parameters: CreateAmlMonitorParameters = {}): AmlMonitor {
+  check(inputSchemas.amlMonitor, parameters, 'AML monitor parameters')
   const config = resolveAmlConfig(parameters.config ?? {})
   const lists = parameters.sanctions ?? []
   const keep = parameters.keepAlerts ?? true
@@ -494,6 +496,7 @@ export function createAmlMonitor(parameters: CreateAmlMonitorParameters = {}): A
 export function replayAml(
   parameters: CreateAmlMonitorParameters & { transactions: Iterable<AmlTransaction> },
 ): { alerts: AmlAlert[]; riskScores: Record<string, number>; auditHead: `0x${string}` } {
+  check(inputSchemas.replayAml, parameters, 'replayAml parameters')
   const monitor = createAmlMonitor(parameters)
   for (const tx of parameters.transactions) monitor.ingest(tx)
   monitor.close()

@@ -1,3 +1,4 @@
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { AmlDataset, PlantedTypology } from './generateAmlData.js'
 import { plantedTypologies } from './generateAmlData.js'
 import type { AmlAlert } from './types.js'
@@ -29,6 +30,7 @@ export function evaluateAml(parameters: {
   dataset: Pick<AmlDataset, 'transactions' | 'patterns'>
   alerts: readonly AmlAlert[]
 }): Record<PlantedTypology, TypologyScore> {
+  check(inputSchemas.evaluateAml, parameters, 'evaluateAml parameters')
   const patternOf = new Map<string, number>()
   for (const tx of parameters.dataset.transactions) if (tx.alertId >= 0) patternOf.set(tx.id, tx.alertId)
   const out = {} as Record<PlantedTypology, TypologyScore>

@@ -1,3 +1,4 @@
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { AmlAlert } from './types.js'
 
 /** A case: one account, its risk score and the alerts that involve it. */
@@ -17,6 +18,7 @@ export type AmlCase = {
  * const cases = buildCases({ alerts: monitor.alerts() })
  */
 export function buildCases(parameters: { alerts: readonly AmlAlert[] }): AmlCase[] {
+  check(inputSchemas.alerts, parameters, 'buildCases parameters')
   const byAccount = new Map<string, AmlCase>()
   for (const alert of parameters.alerts) {
     for (const account of alert.accounts) {
@@ -53,6 +55,7 @@ function csvField(value: string | number): string {
  * const csv = exportCases({ alerts: monitor.alerts(), format: 'csv' })
  */
 export function exportCases(parameters: { alerts: readonly AmlAlert[]; format: 'json' | 'csv' }): string {
+  check(inputSchemas.exportCases, parameters, 'exportCases parameters')
   const cases = buildCases(parameters)
   if (parameters.format === 'json') return `${JSON.stringify({ cases }, null, 2)}\n`
   const rows = [

@@ -1,5 +1,6 @@
 import { parse } from '@caldera/core'
 import { z } from 'zod'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { AmlTransaction } from './types.js'
 
 /** Typologies the generator plants: the nine graph typologies and structuring. */
@@ -61,6 +62,7 @@ export type GenerateAmlDataParameters = z.input<typeof generateAmlDataSchema>
  * random() // the same sequence for the same seed
  */
 export function createRandom(seed: number): () => number {
+  check(inputSchemas.seed, seed, 'seed')
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0
@@ -285,6 +287,7 @@ export function generateAmlData(parameters: GenerateAmlDataParameters = {}): Aml
  * const csv = toAmlSimCsv(generateAmlData({ seed: 1 }))
  */
 export function toAmlSimCsv(dataset: Pick<AmlDataset, 'transactions'>): string {
+  check(inputSchemas.amlSimCsv, dataset, 'dataset')
   const lines = ['tran_id,orig_acct,bene_acct,tx_type,base_amt,tran_timestamp,is_sar,alert_id']
   for (const tx of dataset.transactions) {
     const cents = tx.usd / 10_000n

@@ -1,5 +1,6 @@
 import { parse } from '@caldera/core'
 import { z } from 'zod'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 const addressLike = z
   .string()
@@ -126,6 +127,7 @@ export function createSanctionsList(parameters: {
  * listedIn(ofacEthList().intervalsOf('0x8589427373D6D84E98730D7795D8f6f8731FDA16'), 1740000000)?.version
  */
 export function listedIn(list: readonly ListingInterval[], at: number): ListingInterval | undefined {
+  check(inputSchemas.listedIn, [list, at], 'listedIn (list, at)')
   for (const interval of list)
     if (interval.from <= at && (interval.to === undefined || at < interval.to)) return interval
   return undefined
@@ -141,6 +143,7 @@ export function listedIn(list: readonly ListingInterval[], at: number): ListingI
  * const addresses = parseSanctionsFile(readFileSync('sanctioned_addresses_ETH.txt', 'utf8'))
  */
 export function parseSanctionsFile(text: string): string[] {
+  check(inputSchemas.text, text, 'sanctions file text')
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.replace(/#.*/, '').trim())

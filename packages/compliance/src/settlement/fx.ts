@@ -1,6 +1,7 @@
 import { currencySchema, parse } from '@caldera/core'
 import { z } from 'zod'
 import { RateNotFoundError } from '../errors/compliance.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 /** An exact rate as a fraction: `quote units per base unit = num / den` (whole units). */
 export type Rate = { num: bigint; den: bigint }
@@ -92,6 +93,7 @@ export function convert(parameters: {
   to: { currency: string; decimals: number }
   rounding?: 'down' | 'half-even'
 }): FxAmount {
+  check(inputSchemas.convert, parameters, 'FX conversion')
   const { from, to, rounding } = parse(
     z.object({
       from: z.object({

@@ -1,4 +1,5 @@
 import { ComplianceError } from '../errors/compliance.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { type Agent, toPacs009 } from './iso20022.js'
 import type { SettlementInstruction } from './netting.js'
 
@@ -23,6 +24,7 @@ export function instructionsToPacs009(parameters: {
   /** Decimals of each currency (default 2). */
   decimals?: Readonly<Record<string, number>>
 }): Record<string, string> {
+  check(inputSchemas.pacs009, parameters, 'pacs.009 parameters')
   const byCurrency = new Map<string, SettlementInstruction[]>()
   for (const i of parameters.instructions) {
     const list = byCurrency.get(i.currency)

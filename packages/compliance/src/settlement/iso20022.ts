@@ -1,6 +1,7 @@
 import { parse } from '@caldera/core'
 import { z } from 'zod'
 import { ComplianceError } from '../errors/compliance.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 const max35 = z.string().min(1).max(35)
 const max140 = z.string().min(1).max(140)
@@ -115,6 +116,7 @@ function esc(text: string): string {
  * formatIsoAmount(123456n, 2) // '1234.56'
  */
 export function formatIsoAmount(amount: bigint, decimals: number): string {
+  check(inputSchemas.isoAmount, [amount, decimals], 'ISO amount (amount, decimals)')
   let d = decimals
   let a = amount
   while (d > 5) {

@@ -1,4 +1,5 @@
 import { ValidationError } from '@caldera/core'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { RateSource } from './fx.js'
 
 /** One obligation: `from` owes `to` an `amount` (base units) of `currency`. */
@@ -51,6 +52,7 @@ export function netObligations(parameters: {
   /** Decimals of each currency's base units (default 2), for that valuation. */
   decimals?: Readonly<Record<string, number>>
 }): NettingResult {
+  check(inputSchemas.netting, parameters, 'netting parameters')
   const { obligations, rates } = parameters
   const participantIds = new Map<string, number>()
   const participants: string[] = []

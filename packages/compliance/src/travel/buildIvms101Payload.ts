@@ -1,4 +1,5 @@
 import { parse } from '@caldera/core'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { type Ivms101Payload, type IvmsAddress, type IvmsPerson, ivms101Schema } from './ivms101Schema.js'
 
 /** A natural person, in plain terms. */
@@ -108,6 +109,7 @@ function person(p: PartyInput): IvmsPerson {
  * })
  */
 export function buildIvms101Payload(parameters: BuildIvms101PayloadParameters): Ivms101Payload {
+  check(inputSchemas.ivms, parameters, 'IVMS101 payload parameters')
   const { originator, beneficiary, originatingVasp, beneficiaryVasp } = parameters
   const payload = {
     originator: {

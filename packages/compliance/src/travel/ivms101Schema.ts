@@ -28,7 +28,7 @@ export const nationalIdentifierTypes = [
  * isValidLei('5493001KJTIIGC8Y1R12') // true
  */
 export function isValidLei(lei: string): boolean {
-  if (!/^[A-Z0-9]{18}[0-9]{2}$/.test(lei)) return false
+  if (typeof lei !== 'string' || !/^[A-Z0-9]{18}[0-9]{2}$/.test(lei)) return false
   const digits = lei.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55))
   let rem = 0
   for (const d of digits) rem = (rem * 10 + Number(d)) % 97
