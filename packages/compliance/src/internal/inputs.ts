@@ -80,6 +80,7 @@ export const inputSchemas = {
     decimals: z.record(z.string(), z.number().int().min(0).max(36)).optional(),
   }),
   text: z.string(),
+  transactionFile: z.object({ path: z.string().min(1) }),
   syncRegistry: z.object({
     registry: addressSchema,
     list: sanctionsList,

@@ -1,4 +1,5 @@
 import type { Account, Address, Chain, Client, Transport } from 'viem'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { StackComponent } from '../stack/component.js'
 import { type ExecuteDeploymentReturnType, executeDeployment } from './executeDeployment.js'
 import { type DeploymentPlan, planDeployment } from './planDeployment.js'
@@ -29,6 +30,7 @@ export async function deployDomain(
   client: Client<Transport, Chain | undefined, Account>,
   parameters: DeployDomainParameters,
 ): Promise<DeployDomainReturnType> {
+  check(inputSchemas.deployDomain, parameters, 'deployDomain parameters')
   const plan = await planDeployment(client, {
     config: parameters.config,
     deployer: client.account.address as Address,

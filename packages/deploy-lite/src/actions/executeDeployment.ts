@@ -1,6 +1,7 @@
 import type { Account, Chain, Client, Hash, Transport } from 'viem'
 import { sendTransaction, waitForTransactionReceipt } from 'viem/actions'
 import { DeployerMismatchError, DeploymentRevertedError } from '../errors/deploy.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { DeploymentPlan } from './planDeployment.js'
 import type { DomainAddresses } from './predictDomainAddresses.js'
 
@@ -35,6 +36,7 @@ export async function executeDeployment(
   client: Client<Transport, Chain | undefined, Account>,
   parameters: { plan: DeploymentPlan },
 ): Promise<ExecuteDeploymentReturnType> {
+  check(inputSchemas.execute, parameters, 'executeDeployment parameters')
   const { plan } = parameters
   if (client.account.address.toLowerCase() !== plan.deployer.toLowerCase())
     throw new DeployerMismatchError({ planned: plan.deployer, actual: client.account.address })

@@ -19,6 +19,7 @@ import {
   PartialDeploymentError,
   SimulationFailedError,
 } from '../errors/deploy.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { InitContext, StackComponent } from '../stack/component.js'
 import { domainStack, stackForTier } from '../stack/domainStack.js'
 import { addressesOf, type DomainAddresses } from './predictDomainAddresses.js'
@@ -100,6 +101,7 @@ export async function planDeployment(
   client: Client<Transport, Chain | undefined>,
   parameters: PlanDeploymentParameters,
 ): Promise<DeploymentPlan> {
+  check(inputSchemas.planDeployment, parameters, 'planDeployment parameters')
   const stack = parameters.stack ?? domainStack
   const options = parse(
     planOptionsSchema,

@@ -10,6 +10,7 @@ import {
   runtimeInstallerCode,
 } from '../address/create2.js'
 import { type DeployConfig, type DeployMode, resolveDeployConfig } from '../config/deployConfig.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { StackComponent } from '../stack/component.js'
 import { domainStack, stackForTier } from '../stack/domainStack.js'
 
@@ -47,6 +48,7 @@ export type DomainAddresses = {
  * console.log(contracts.BatchInbox)
  */
 export function predictDomainAddresses(parameters: PredictDomainAddressesParameters): DomainAddresses {
+  check(inputSchemas.predict, parameters, 'predictDomainAddresses parameters')
   const stack = parameters.stack ?? domainStack
   const config = resolveDeployConfig({ config: parameters.config, stack })
   const deployer = parse(addressSchema, parameters.deployer, 'deployer')
@@ -94,6 +96,7 @@ export function addressesOf(parameters: {
  * const factory = implementationAddressOf({ bytecode: cloneFactoryBytecode, salt: zeroHash })
  */
 export function implementationAddressOf(parameters: { bytecode: Hex; salt: Hex }): Address {
+  check(inputSchemas.implementation, parameters, 'implementationAddressOf parameters')
   return create2Address({
     from: create2DeployerAddress,
     salt: parameters.salt,

@@ -9,6 +9,7 @@ import {
   size,
   stringToHex,
 } from 'viem'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 /**
  * The deterministic deployment proxy (`0x4e59…956C`) present on most EVM chains and on anvil:
@@ -23,6 +24,7 @@ export const create2DeployerAddress: Address = '0x4e59b44847b379578588920cA78FbF
  * componentKeyOf('Channel') // keccak256 of the UTF-8 bytes of "Channel"
  */
 export function componentKeyOf(name: string): Hex {
+  check(inputSchemas.name, name, 'component name')
   return keccak256(stringToHex(name))
 }
 
@@ -35,6 +37,7 @@ export function componentKeyOf(name: string): Hex {
  * const salt = domainSaltOf({ deployer, domainId, key: componentKeyOf('BatchInbox') })
  */
 export function domainSaltOf(parameters: { deployer: Address; domainId: Hex; key: Hex }): Hex {
+  check(inputSchemas.domainSalt, parameters, 'domainSaltOf parameters')
   return keccak256(
     encodeAbiParameters(
       [{ type: 'address' }, { type: 'bytes32' }, { type: 'bytes32' }],
@@ -51,6 +54,7 @@ export function domainSaltOf(parameters: { deployer: Address; domainId: Hex; key
  * const initCode = eip1167InitCode('0x5FbDB2315678afecb367f032d93F642f64180aa3')
  */
 export function eip1167InitCode(implementation: Address): Hex {
+  check(inputSchemas.address, implementation, 'implementation')
   return concatHex([
     '0x3d602d80600a3d3981f3363d3d373d3d3d363d73',
     implementation.toLowerCase() as Hex,
@@ -66,6 +70,7 @@ export function eip1167InitCode(implementation: Address): Hex {
  * const isClone = (await publicClient.getCode({ address })) === eip1167RuntimeCode(implementation)
  */
 export function eip1167RuntimeCode(implementation: Address): Hex {
+  check(inputSchemas.address, implementation, 'implementation')
   return concatHex([
     '0x363d3d373d3d3d363d73',
     implementation.toLowerCase() as Hex,
@@ -80,6 +85,7 @@ export function eip1167RuntimeCode(implementation: Address): Hex {
  * const clone = create2Address({ from: factory, salt, initCode: eip1167InitCode(implementation) })
  */
 export function create2Address(parameters: { from: Address; salt: Hex; initCode: Hex }): Address {
+  check(inputSchemas.create2, parameters, 'create2Address parameters')
   return getContractAddress({
     opcode: 'CREATE2',
     from: parameters.from,
@@ -98,6 +104,7 @@ export function create2Address(parameters: { from: Address; salt: Hex; initCode:
  * const initCode = runtimeInstallerCode(channelDeployedBytecode) // deploys the code as is
  */
 export function runtimeInstallerCode(runtime: Hex): Hex {
+  check(inputSchemas.runtime, runtime, 'runtime code')
   const length = size(runtime)
   if (length > 0xffff) throw new RangeError(`Runtime code of ${length} bytes is too long.`)
   return concatHex(['0x61', numberToHex(length, { size: 2 }), '0x80600a5f395ff3', runtime])

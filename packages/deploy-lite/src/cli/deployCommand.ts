@@ -19,6 +19,7 @@ import { getChainId } from 'viem/actions'
 import { executeDeployment } from '../actions/executeDeployment.js'
 import { type DeploymentPlan, planDeployment } from '../actions/planDeployment.js'
 import { validateDeployConfig } from '../config/deployConfig.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { domainStack } from '../stack/domainStack.js'
 
 /**
@@ -245,6 +246,7 @@ function readJson(path: string): object {
  * console.log(formatPlan(await planDeployment(publicClient, { config, deployer })))
  */
 export function formatPlan(plan: DeploymentPlan): string {
+  check(inputSchemas.plan, plan, 'deployment plan')
   const { config, addresses } = plan
   const perChain: [string, string][] = [
     ...(addresses.factory ? [['CloneFactory', addresses.factory] as [string, string]] : []),

@@ -14,6 +14,7 @@ import {
   type ValidationIssue,
 } from '@caldera/core'
 import { z } from 'zod'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { StackComponent } from '../stack/component.js'
 import { stackForTier } from '../stack/domainStack.js'
 
@@ -75,6 +76,7 @@ export function validateDeployConfig(parameters: {
   config: unknown
   stack: readonly StackComponent[]
 }): DeployConfig {
+  check(inputSchemas.validateConfig, parameters, 'validateDeployConfig parameters')
   const { config: input, stack } = parameters
   const issues: ValidationIssue[] = []
   const result = deployConfigSchema.safeParse(input, { reportInput: true })

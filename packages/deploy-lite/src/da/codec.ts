@@ -1,6 +1,7 @@
 import { brotliCompressSync, brotliDecompressSync, constants, deflateSync, inflateSync } from 'node:zlib'
 import { CalderaError } from '@caldera/core'
 import { fromRlp, type Hex, hexToBytes, toHex, toRlp } from 'viem'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 /** How a batch payload is compressed; the first byte of a batch (0, 1, 2). */
 export type BatchCodec = 'none' | 'zlib' | 'brotli'
@@ -19,6 +20,7 @@ export class BatchDecodeError extends CalderaError {
  * const small = compress({ data: new TextEncoder().encode('aaaaaaaaaa'), codec: 'brotli' })
  */
 export function compress(parameters: { data: Uint8Array; codec: BatchCodec }): Uint8Array {
+  check(inputSchemas.compress, parameters, 'compress parameters')
   const { data, codec } = parameters
   if (codec === 'zlib') return new Uint8Array(deflateSync(data, { level: 9 }))
   if (codec === 'brotli')
@@ -50,6 +52,7 @@ function decompress(data: Uint8Array, codec: BatchCodec): Uint8Array {
  * decodeBatch({ batch }).transactions // === signed
  */
 export function encodeBatch(parameters: { transactions: readonly Hex[]; codec: BatchCodec }): Hex {
+  check(inputSchemas.encodeBatch, parameters, 'encodeBatch parameters')
   const payload = compress({ data: hexToBytes(toRlp([...parameters.transactions])), codec: parameters.codec })
   const out = new Uint8Array(payload.length + 1)
   out[0] = codecIds[parameters.codec]
@@ -64,6 +67,7 @@ export function encodeBatch(parameters: { transactions: readonly Hex[]; codec: B
  * const { codec, transactions } = decodeBatch({ batch })
  */
 export function decodeBatch(parameters: { batch: Hex }): { codec: BatchCodec; transactions: Hex[] } {
+  check(inputSchemas.batch, parameters, 'decodeBatch parameters')
   const bytes = hexToBytes(parameters.batch)
   const codec = codecNames[bytes[0] ?? 255]
   if (!codec || bytes.length < 2)

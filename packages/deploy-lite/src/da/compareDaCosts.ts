@@ -1,4 +1,5 @@
 import { type Hex, hexToBytes } from 'viem'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { type BatchCodec, encodeBatch } from './codec.js'
 import {
   type AltDaPrice,
@@ -46,6 +47,7 @@ export function compareDaCosts(parameters: {
   /** USD per ETH in micro-dollars. */
   ethUsd?: bigint
 }): CompareDaCostsReturnType {
+  check(inputSchemas.compareDaCosts, parameters, 'compareDaCosts parameters')
   const { transactions, prices } = parameters
   const codecs: BatchCodec[] = ['none', 'zlib', 'brotli']
   const batches = Object.fromEntries(

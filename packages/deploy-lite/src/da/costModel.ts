@@ -1,4 +1,5 @@
 import { type Hex, hexToBytes } from 'viem'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 /** Intrinsic gas of a transaction. */
 export const txBaseGas = 21_000n
@@ -39,6 +40,7 @@ export type CalldataGas = {
  * calldataGas({ data: '0x0001' }).gas // 21000n + 10n * 5n = 21050n
  */
 export function calldataGas(parameters: { data: Hex | Uint8Array; executionGas?: bigint }): CalldataGas {
+  check(inputSchemas.calldataGas, parameters, 'calldataGas parameters')
   const bytes = bytesOf(parameters.data)
   let zeros = 0n
   for (const b of bytes) if (b === 0) zeros++
@@ -84,6 +86,7 @@ export function calldataPostingCost(parameters: {
   prices: DaPrices
   executionGas?: bigint
 }): PostingCost {
+  check(inputSchemas.calldataCost, parameters, 'calldata cost parameters')
   const bytes = bytesOf(parameters.data)
   const { gas } = calldataGas({
     data: bytes,
@@ -104,6 +107,7 @@ export function calldataPostingCost(parameters: {
  * effectiveBlobBaseFee({ baseFee: 16_000_000_000n, blobBaseFee: 1n }) // 1_000_000_000n
  */
 export function effectiveBlobBaseFee(prices: Pick<DaPrices, 'baseFee' | 'blobBaseFee'>): bigint {
+  check(inputSchemas.blobBaseFee, prices, 'prices')
   const reserve = (prices.baseFee * blobBaseCost + gasPerBlob - 1n) / gasPerBlob
   return prices.blobBaseFee > reserve ? prices.blobBaseFee : reserve
 }
@@ -122,6 +126,7 @@ export function blobPostingCost(parameters: {
   executionGas?: bigint
   usableBytesPerBlob?: number
 }): PostingCost {
+  check(inputSchemas.blobCost, parameters, 'blob cost parameters')
   const per = parameters.usableBytesPerBlob ?? blobUsableBytes
   const blobs = Math.max(1, Math.ceil(parameters.size / per))
   const blobFeeWei = BigInt(blobs) * gasPerBlob * effectiveBlobBaseFee(parameters.prices)
@@ -159,6 +164,7 @@ export function altDaPostingCost(parameters: {
   altDa: AltDaPrice
   prices: DaPrices
 }): PostingCost {
+  check(inputSchemas.altDaCost, parameters, 'alt-DA cost parameters')
   const { altDa, prices } = parameters
   const commitment = new Uint8Array(altDa.commitmentBytes ?? 33).fill(0xab)
   const l1 = calldataPostingCost({ data: commitment, prices })

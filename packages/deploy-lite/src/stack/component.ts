@@ -1,6 +1,7 @@
 import type { DomainConfig, Tier } from '@caldera/core'
 import type { Abi, Address, Hex } from 'viem'
 import type { z } from 'zod'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 /** What a component's initialiser is built from. */
 export type InitContext = {
@@ -65,5 +66,6 @@ export type StackComponent = {
  * })
  */
 export function defineComponent(component: StackComponent): StackComponent {
+  check(inputSchemas.component, component, 'component')
   return component
 }

@@ -1,4 +1,5 @@
 import type { Tier } from '@caldera/core'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { StackComponent } from './component.js'
 import { attestationVerifierComponent } from './components/attestationVerifier.js'
 import { batchInboxComponent } from './components/batchInbox.js'
@@ -46,5 +47,6 @@ export const domainStack: readonly StackComponent[] = Object.freeze([
  * const components = stackForTier({ stack: domainStack, tier: 'light' })
  */
 export function stackForTier(parameters: { stack: readonly StackComponent[]; tier: Tier }): StackComponent[] {
+  check(inputSchemas.stackForTier, parameters, 'stackForTier parameters')
   return parameters.stack.filter((c) => !c.tiers || c.tiers.includes(parameters.tier))
 }
