@@ -65,7 +65,7 @@ export const inputSchemas = {
   isoAmount: z.tuple([z.bigint(), z.number().int().min(0).max(36)]),
   htlcLock: z.object({ htlc: addressSchema, lockId: hexSchema }),
   pvpTrade: z.object({ escrow: addressSchema, tradeId: hexSchema }),
-  preimage: hexSchema,
+  preimage: hexSchema.refine((h) => h.length % 2 === 0, 'whole bytes (an even number of hex digits)'),
   pacs009: z.looseObject({
     instructions: z.array(obligation),
     agents: record,

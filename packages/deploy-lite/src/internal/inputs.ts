@@ -79,7 +79,7 @@ export const inputSchemas = {
     estimator: estimator.optional(),
   }),
   predict: z.looseObject({ config: z.unknown(), deployer: addressSchema, stack: stack.optional() }),
-  runtime: hexSchema,
+  runtime: hexSchema.refine((h) => h.length % 2 === 0, 'whole bytes (an even number of hex digits)'),
   stackForTier: z.object({ stack, tier: tierSchema }),
   validateConfig: z.object({ config: z.unknown(), stack }),
 } as const
