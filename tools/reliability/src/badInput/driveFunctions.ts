@@ -51,8 +51,15 @@ async function settle(call: () => unknown, timeoutMs: number): Promise<Outcome> 
         timer = setTimeout(() => reject(new HungError(timeoutMs)), timeoutMs)
       }),
     ])
+    // A generator validates when it is first read: read one item.
+    const first = await Promise.race([
+      pull(result),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new HungError(timeoutMs)), timeoutMs)
+      }),
+    ])
     await release(result)
-    return { kind: 'accepted', detail: `returned ${summarize(result)}` }
+    return { kind: 'accepted', detail: `returned ${summarize(first ?? result)}` }
   } catch (error) {
     if (error instanceof HungError) return { kind: 'crashed', detail: error.message }
     return classifyThrown(error)
@@ -64,6 +71,21 @@ async function settle(call: () => unknown, timeoutMs: number): Promise<Outcome> 
 class HungError extends Error {
   constructor(ms: number) {
     super(`did not settle within ${ms} ms`)
+  }
+}
+
+async function pull(result: unknown): Promise<unknown> {
+  const iterator = result as AsyncGenerator<unknown> | null
+  if (
+    typeof iterator !== 'object' ||
+    iterator === null ||
+    typeof iterator[Symbol.asyncIterator] !== 'function'
+  )
+    return undefined
+  try {
+    return (await iterator.next()).value
+  } finally {
+    await iterator.return?.(undefined)
   }
 }
 
