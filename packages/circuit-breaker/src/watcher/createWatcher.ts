@@ -10,7 +10,7 @@ import {
   parseEventLogs,
   webSocket,
 } from 'viem'
-import { getBlockNumber, readContract, watchContractEvent } from 'viem/actions'
+import { getBlockNumber, getContractEvents, readContract, watchContractEvent } from 'viem/actions'
 import { z } from 'zod'
 import { type CircuitBreaker, createCircuitBreaker } from '../breaker/circuitBreaker.js'
 import type { Trip } from '../detectors/pipeline.js'
@@ -231,6 +231,13 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     pending: Map<string, Isolation>
     catchingUp: boolean
     lastCatchUp: number
+    /** Handled logs (`blockHash:logIndex`), so a backfill does not count an event twice. */
+    seenLogs: Set<string>
+    /** The chain's head at the last successful probe before an outage. */
+    lastBlock: bigint | undefined
+    /** Where the pending backfill starts (set at the first recovery, kept until it succeeds). */
+    backfillFrom: bigint | undefined
+    backfilling: boolean
   }
   let runtimes: Runtime[] = []
   let running = false
@@ -334,7 +341,15 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
   function onLogs(rt: Runtime, logs: Log[]) {
     const started = performance.now()
     rt.lastSeen = Date.now()
-    const parsed = parseEventLogs({ abi: channelAbi, logs })
+    // A log may arrive twice (the subscription and a backfill after an outage): handle it once.
+    const fresh = logs.filter((log) => {
+      const key = `${log.blockHash}:${log.logIndex}`
+      if (rt.seenLogs.has(key)) return false
+      rt.seenLogs.add(key)
+      if (rt.seenLogs.size > 10_000) rt.seenLogs.delete(rt.seenLogs.values().next().value!)
+      return true
+    })
+    const parsed = parseEventLogs({ abi: channelAbi, logs: fresh })
     for (const log of parsed) {
       if (log.eventName === 'TransferHeld') {
         tripDomain(
@@ -358,6 +373,61 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
         }
       }
     }
+  }
+
+  /**
+   * After an outage: events emitted while the chain was out of reach (a WebSocket subscription
+   * does not replay them) are read from the last block seen before the outage (with a margin of
+   * a few blocks), and the subscription is renewed. Logs already handled are skipped.
+   */
+  async function backfill(rt: Runtime, to: bigint) {
+    rt.backfillFrom ??= rt.lastBlock === undefined ? 0n : rt.lastBlock > 5n ? rt.lastBlock - 5n : 0n
+    if (rt.backfilling) return
+    rt.backfilling = true
+    try {
+      subscribe(rt)
+      const logs = await getContractEvents(rt.client, {
+        address: rt.domain.channel,
+        abi: channelAbi,
+        fromBlock: rt.backfillFrom,
+        toBlock: to,
+      })
+      onLogs(rt, logs as Log[])
+      rt.backfillFrom = undefined
+      rt.lastBlock = to
+    } catch (error) {
+      parameters.onError?.({ chain: rt.domain.name, error }) // retried at the next recovery
+    } finally {
+      rt.backfilling = false
+    }
+  }
+
+  /**
+   * A WebSocket whose reconnection failed stays closed (viem keeps the closed socket client
+   * cached for its URL): close that client, so the next request opens a new connection.
+   */
+  async function reviveSocket(rt: Runtime) {
+    if (!rt.ownsClient) return
+    const transport = rt.client.transport as {
+      getRpcClient?: () => Promise<{ socket?: { readyState?: number }; close(): void }>
+    }
+    const rpc = await Promise.race([
+      transport.getRpcClient?.().catch(() => undefined),
+      new Promise<undefined>((r) => setTimeout(() => r(undefined), 1_000)),
+    ])
+    if (rpc?.socket?.readyState === 3) rpc.close() // CLOSED
+  }
+
+  function subscribe(rt: Runtime) {
+    if (!running) return
+    rt.unwatch?.()
+    rt.unwatch = watchContractEvent(rt.client, {
+      address: rt.domain.channel,
+      abi: channelAbi,
+      onLogs: (logs) => onLogs(rt, logs as Log[]),
+      onError: (error) => parameters.onError?.({ chain: rt.domain.name, error }),
+      pollingInterval: 20,
+    })
   }
 
   /** Sends the isolations a chain still owes, one attempt each, at most every `retry.maxDelayMs`. */
@@ -402,9 +472,13 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
         rt.probing = true
         const started = Date.now()
         let failure: unknown
+        let block: bigint | undefined
         const ok = await Promise.race([
           getBlockNumber(rt.client, { cacheTime: 0 }).then(
-            () => true,
+            (n) => {
+              block = n
+              return true
+            },
             (error: unknown) => {
               failure = error
               return false
@@ -414,10 +488,16 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
         ])
         rt.probing = false
         if (!ok && Date.now() - started > timeoutMs + 250) return // our timer fired late: inconclusive
+        const recovering = ok && rt.failures > 0
         rt.failures = ok ? 0 : rt.failures + 1
-        if (ok) markUp(rt, 'probe')
-        else if (rt.failures >= probeFailures)
+        if (ok) {
+          markUp(rt, 'probe')
+          if (recovering && block !== undefined) void backfill(rt, block)
+          else if (block !== undefined && rt.backfillFrom === undefined) rt.lastBlock = block
+        } else if (rt.failures >= probeFailures) {
           markDown(rt, failure ?? new Error(`no answer to eth_blockNumber within ${timeoutMs} ms`), 'probe')
+          void reviveSocket(rt)
+        }
         // Fail closed: a chain lost by reads (no answer since `lastSeen`) or by writes (isolations
         // failing since `down.since`) for longer than `failClosedAfterMs`.
         const lostByReads = !ok && rt.failures >= 3 && Date.now() - rt.lastSeen > failClosedAfterMs
@@ -473,19 +553,15 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
             pending: new Map(),
             catchingUp: false,
             lastCatchUp: 0,
+            seenLogs: new Set(),
+            lastBlock: undefined,
+            backfillFrom: undefined,
+            backfilling: false,
           }
           return rt
         }),
       )
-      for (const rt of runtimes) {
-        rt.unwatch = watchContractEvent(rt.client, {
-          address: rt.domain.channel,
-          abi: channelAbi,
-          onLogs: (logs) => onLogs(rt, logs as Log[]),
-          onError: (error) => parameters.onError?.({ chain: rt.domain.name, error }),
-          pollingInterval: 20,
-        })
-      }
+      for (const rt of runtimes) subscribe(rt)
       // Keep every isolation transaction signed ahead, so a trip costs one raw send per chain.
       await Promise.all(
         runtimes.flatMap((rt) =>
