@@ -75,13 +75,14 @@ export async function startFaultNetwork(): Promise<FaultNetwork> {
       await chain.publicClient.waitForTransactionReceipt({ hash: approve, pollingInterval: 20 })
     }
 
-    /** The watcher's view of a chain: reads and writes through that chain's proxy. */
-    function watcherClients(name: string) {
+    function watcherClients(name: string, kind: 'http' | 'ws') {
       const chain = devnet.chain(name)
       const transport = http(proxy(name).url, { retryCount: 1, timeout: WATCHER_HTTP_TIMEOUT_MS })
+      const walletClient = createWalletClient({ account: chain.accounts[2]!, chain: chain.chain, transport })
+      if (kind === 'ws') return { wsUrl: proxy(name).wsUrl, walletClient }
       return {
         client: createPublicClient({ chain: chain.chain, transport, pollingInterval: 20 }),
-        walletClient: createWalletClient({ account: chain.accounts[2]!, chain: chain.chain, transport }),
+        walletClient,
       }
     }
 
@@ -200,11 +201,14 @@ export type FaultNetwork = {
   domains: ChannelNetworkDomain[]
   domain(name: string): ChannelNetworkDomain
   proxy(name: string): RpcFaultProxy
-  /** The watcher's clients of a chain, through that chain's proxy. */
-  watcherClients(name: string): {
-    client: PublicClient
-    walletClient: WalletClient<Transport, Chain, Account>
-  }
+  /**
+   * The watcher's view of a chain, through that chain's proxy: reads over HTTP polling (`client`)
+   * or a WebSocket (`wsUrl`); writes over HTTP.
+   */
+  watcherClients(
+    name: string,
+    transport: 'http' | 'ws',
+  ): { client?: PublicClient; wsUrl?: string; walletClient: WalletClient<Transport, Chain, Account> }
   userWallet(name: string): Devnet['chains'][number]['walletClient']
   laneCut(on: string, peer: string): Promise<boolean>
   isolated(on: string): Promise<boolean>

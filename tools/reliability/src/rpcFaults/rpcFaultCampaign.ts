@@ -20,17 +20,35 @@ import {
   WATCHER_HTTP_TIMEOUT_MS,
 } from './faultNetwork.js'
 
-/** The faults each chain meets in turn. */
-export const RPC_FAULTS: readonly { label: string; fault: RpcFaultSetting }[] = [
-  { label: 'drop', fault: { mode: 'drop' } },
-  {
-    label: `slow ${WATCHER_HTTP_TIMEOUT_MS + 500} ms`,
-    fault: { mode: 'slow', delayMs: WATCHER_HTTP_TIMEOUT_MS + 500 },
-  },
-  { label: 'error http 503', fault: { mode: 'error', as: 'http' } },
-  { label: 'error json-rpc', fault: { mode: 'error', as: 'rpc' } },
-  { label: 'drop eth_sendRawTransaction only', fault: { mode: 'drop', methods: ['eth_sendRawTransaction'] } },
-]
+/** One fault a chain meets; `self`: the anomaly happens on the faulty chain itself, during the fault. */
+export type RpcFaultScenario = { label: string; fault: RpcFaultSetting; self?: boolean }
+
+const SLOW = { mode: 'slow', delayMs: WATCHER_HTTP_TIMEOUT_MS + 500 } as const
+
+/** The faults each chain meets in turn, per transport of the watcher. */
+export const RPC_FAULTS: {
+  readonly http: readonly RpcFaultScenario[]
+  readonly ws: readonly RpcFaultScenario[]
+} = {
+  http: [
+    { label: 'drop', fault: { mode: 'drop' } },
+    { label: `slow ${SLOW.delayMs} ms`, fault: SLOW },
+    { label: 'error http 503', fault: { mode: 'error', as: 'http' } },
+    { label: 'error json-rpc', fault: { mode: 'error', as: 'rpc' } },
+    {
+      label: 'drop eth_sendRawTransaction only',
+      fault: { mode: 'drop', methods: ['eth_sendRawTransaction'] },
+    },
+    { label: 'drop, anomaly on this chain', fault: { mode: 'drop' }, self: true },
+  ],
+  // Over WebSocket the fault hits the connection (method filters do not apply to frames).
+  ws: [
+    { label: 'drop', fault: { mode: 'drop' } },
+    { label: `slow ${SLOW.delayMs} ms`, fault: SLOW },
+    { label: 'error http 503', fault: { mode: 'error', as: 'http' } },
+    { label: 'drop, anomaly on this chain', fault: { mode: 'drop' }, self: true },
+  ],
+}
 
 /** Evidence that a financial chain the watcher lost failed closed. */
 export type FailClosedEvidence = {
@@ -46,6 +64,8 @@ export type FailClosedEvidence = {
 
 /** What one fault round showed. */
 export type RpcFaultRound = {
+  /** How the watcher reached the chains: HTTP polling or WebSocket subscriptions. */
+  transport: 'http' | 'ws'
   /** The chain behind the faulty RPC. */
   chain: string
   fault: string
@@ -53,7 +73,10 @@ export type RpcFaultRound = {
   holdMs: number
   /** The domain whose >1M USD transfer was held (the anomaly). */
   anomaly: string
-  /** Lanes found paused on chain on the reachable chains, and later on the faulty one. */
+  /**
+   * Lanes found paused on chain while the fault lasted (on the reachable chains), and once it was
+   * lifted (on the faulty chain; for an anomaly on the faulty chain, its peers' lanes to it).
+   */
   lanesCutReachable: number
   lanesCutAfterRecovery: number
   /** Milliseconds from the anomalous transfer until every reachable chain was cut. */
@@ -61,8 +84,12 @@ export type RpcFaultRound = {
   /** What the watcher reported about the faulty chain. */
   reported?: ChainUnreachable | undefined
   recovered?: ChainReachable | undefined
-  /** The faulty chain was cut by a retry (`retry`) or, after the watcher gave up, by `catchUp`. */
-  cutBy?: 'retry' | 'catchUp'
+  /**
+   * The faulty chain was cut by a retry (`retry`) or, after the watcher gave up, by `catchUp`;
+   * for an anomaly on the faulty chain, its peers cut it once the watcher saw the held transfer
+   * after the outage (`seenAfterRecovery`) or already by failing closed (`failClosed`).
+   */
+  cutBy?: 'retry' | 'catchUp' | 'seenAfterRecovery' | 'failClosed'
   /** Milliseconds from lifting the fault until the faulty chain was cut too. */
   recoveryCutMs: number
   failClosed?: FailClosedEvidence | undefined
@@ -105,54 +132,55 @@ export async function runRpcFaults(options: CampaignOptions): Promise<RpcFaultRu
   const unreachable: ChainUnreachable[] = []
   const reachable: ChainReachable[] = []
   const caughtUp: IsolationCaughtUp[] = []
-  const errors: string[] = []
   let watcher: Watcher | undefined
   try {
-    watcher = createWatcher({
-      domains: net.domains.map((d) => ({
-        name: d.name,
-        tier: d.tier,
-        channel: d.channel,
-        ...net.watcherClients(d.name),
-      })),
-      onUnreachable: (r) => unreachable.push(r),
-      onReachable: (r) => reachable.push(r),
-      onCaughtUp: (c) => caughtUp.push(c),
-      onError: ({ chain, error }) => errors.push(`${chain}: ${String(error).split('\n')[0]}`),
-      retry: { delayMs: 100, maxDelayMs: 300, attempts: 4 },
-      heartbeatMs: 200,
-      failClosedAfterMs: 1_000,
-    })
-    await watcher.start()
     const heldIds = new Map<string, bigint[]>()
     let round = 0
     for (let cycle = 0; cycle < cycles; cycle++)
-      for (const [ci, chain] of TIERS.entries())
-        for (const { label, fault } of RPC_FAULTS) {
-          // The anomaly happens on one of the two other domains, alternating (seeded).
-          const others = TIERS.filter((t) => t !== chain)
-          const anomaly = others[(round + options.seed + ci) % 2]!
-          round++
-          const result = await faultRound(net, watcher, {
-            chain,
-            label,
-            fault,
-            anomaly,
-            // Seeded: some faults are lifted at once (the retries cut the chain), some held long
-            // enough for the watcher to give up and catch up once the chain answers.
-            holdMs: ((round * 7919 + options.seed) % 3) * 800,
-            heldIds,
-            unreachable,
-            reachable,
-            caughtUp,
-          })
-          rounds.push(result)
-          report.steps++
-          for (const f of result.failures) report.failures.push(`${chain} / ${label}: ${f}`)
-          log(
-            `${chain.padEnd(10)} ${label.padEnd(34)} hold ${String(result.holdMs).padStart(4)} ms, anomaly ${anomaly.padEnd(10)} reachable cut ${result.lanesCutReachable} lanes in ${result.reachableCutMs.toFixed(0)} ms; reported "${result.reported?.error ?? '-'}" (${result.reported?.by ?? '-'}); after recovery ${result.lanesCutAfterRecovery} lanes in ${result.recoveryCutMs.toFixed(0)} ms (${result.cutBy ?? '-'})${result.failClosed ? `; fail-closed: ${result.failClosed.peersCut.join('+')} cut, send ${result.failClosed.sendRefused}, delivery ${result.failClosed.deliveryRefused}` : ''}${result.failures.length ? `; FAIL ${result.failures.join('; ')}` : ''}`,
-          )
-        }
+      for (const transport of ['http', 'ws'] as const) {
+        watcher = createWatcher({
+          domains: net.domains.map((d) => ({
+            name: d.name,
+            tier: d.tier,
+            channel: d.channel,
+            ...net.watcherClients(d.name, transport),
+          })),
+          onUnreachable: (r) => unreachable.push(r),
+          onReachable: (r) => reachable.push(r),
+          onCaughtUp: (c) => caughtUp.push(c),
+          retry: { delayMs: 100, maxDelayMs: 300, attempts: 4 },
+          heartbeatMs: 200,
+          failClosedAfterMs: 1_000,
+        })
+        await watcher.start()
+        for (const [ci, chain] of TIERS.entries())
+          for (const scenario of RPC_FAULTS[transport]) {
+            // The anomaly happens on one of the two other domains, alternating (seeded).
+            const others = TIERS.filter((t) => t !== chain)
+            const anomaly = scenario.self ? chain : others[(round + options.seed + ci) % 2]!
+            round++
+            const result = await faultRound(net, watcher, {
+              transport,
+              chain,
+              scenario,
+              anomaly,
+              // Seeded: some faults are lifted at once (the retries cut the chain), some held long
+              // enough for the watcher to give up and catch up once the chain answers.
+              holdMs: ((round * 7919 + options.seed) % 3) * (options.mode === 'soak' ? 800 : 600),
+              heldIds,
+              unreachable,
+              reachable,
+              caughtUp,
+            })
+            rounds.push(result)
+            report.steps++
+            for (const f of result.failures)
+              report.failures.push(`${transport} ${chain} / ${scenario.label}: ${f}`)
+            log(describeRound(result))
+          }
+        await watcher.stop()
+        watcher = undefined
+      }
     const { lockedNet, accounted } = await net.valueImbalance()
     report.valueLost = lockedNet > accounted ? lockedNet - accounted : accounted - lockedNet
     if (report.valueLost !== 0n)
@@ -164,25 +192,56 @@ export async function runRpcFaults(options: CampaignOptions): Promise<RpcFaultRu
   return { report, rounds }
 }
 
-async function faultRound(
+function describeRound(r: RpcFaultRound): string {
+  const failClosed = r.failClosed
+    ? `; fail-closed: ${r.failClosed.peersCut.join('+')} cut, send ${r.failClosed.sendRefused}, delivery ${r.failClosed.deliveryRefused}`
+    : ''
+  const failures = r.failures.length > 0 ? `; FAIL ${r.failures.join('; ')}` : ''
+  return `${r.transport.padEnd(4)} ${r.chain.padEnd(10)} ${r.fault.padEnd(34)} hold ${String(r.holdMs).padStart(4)} ms, anomaly ${r.anomaly.padEnd(10)} cut during fault ${r.lanesCutReachable} lanes in ${r.reachableCutMs.toFixed(0)} ms; reported "${r.reported?.error ?? '-'}" (${r.reported?.by ?? '-'}); after recovery ${r.lanesCutAfterRecovery} lanes in ${r.recoveryCutMs.toFixed(0)} ms (${r.cutBy ?? '-'})${failClosed}${failures}`
+}
+
+type RoundParameters = {
+  transport: 'http' | 'ws'
+  chain: string
+  scenario: RpcFaultScenario
+  anomaly: string
+  holdMs: number
+  heldIds: Map<string, bigint[]>
+  unreachable: ChainUnreachable[]
+  reachable: ChainReachable[]
+  caughtUp: IsolationCaughtUp[]
+}
+
+/** Governance reopens everything from the previous round; the watcher's breakers are reset. */
+async function resetRound(
   net: FaultNetwork,
   watcher: Watcher,
-  p: {
-    chain: string
-    label: string
-    fault: RpcFaultSetting
-    anomaly: string
-    holdMs: number
-    heldIds: Map<string, bigint[]>
-    unreachable: ChainUnreachable[]
-    reachable: ChainReachable[]
-    caughtUp: IsolationCaughtUp[]
-  },
-): Promise<RpcFaultRound> {
+  fail: (what: string) => void,
+  p: RoundParameters,
+) {
+  await net.reopenAll(p.heldIds)
+  for (const d of TIERS)
+    if (watcher.circuitBreaker.breaker(d).state === 'open')
+      watcher.reset(d, { by: 'governance', reason: 'next fault round' })
+  if (!(await until(() => watcher.health().every((h) => h.reachable), 15_000)))
+    fail(`chains not reachable at the start: ${JSON.stringify(watcher.health())}`)
+  return {
+    isolations: watcher.isolations.length,
+    reports: p.unreachable.length,
+    recoveries: p.reachable.length,
+    caughtUp: p.caughtUp.length,
+  }
+}
+
+const cutAll = async (net: FaultNetwork, lanes: [string, string][]) =>
+  (await Promise.all(lanes.map(([on, peer]) => net.laneCut(on, peer)))).every(Boolean)
+
+async function faultRound(net: FaultNetwork, watcher: Watcher, p: RoundParameters): Promise<RpcFaultRound> {
   const { chain, anomaly } = p
   const round: RpcFaultRound = {
+    transport: p.transport,
     chain,
-    fault: p.label,
+    fault: p.scenario.label,
     holdMs: p.holdMs,
     anomaly,
     lanesCutReachable: 0,
@@ -193,22 +252,12 @@ async function faultRound(
   }
   const fail = (what: string) => round.failures.push(what)
   const financial = chain === 'financial'
+  const before = await resetRound(net, watcher, fail, p)
+  if (p.scenario.self) return selfAnomalyRound(net, watcher, p, round, before)
   const third = TIERS.find((t) => t !== chain && t !== anomaly)!
 
-  // Governance reopens everything from the previous round; the watcher's breakers are reset.
-  await net.reopenAll(p.heldIds)
-  for (const d of TIERS)
-    if (watcher.circuitBreaker.breaker(d).state === 'open')
-      watcher.reset(d, { by: 'governance', reason: 'next fault round' })
-  if (!(await until(() => watcher.health().every((h) => h.reachable), 10_000)))
-    fail(`chains not reachable at the start: ${JSON.stringify(watcher.health())}`)
-  const isolationsBefore = watcher.isolations.length
-  const reportsBefore = p.unreachable.length
-  const recoveriesBefore = p.reachable.length
-  const caughtUpBefore = p.caughtUp.length
-
   const faultAt = performance.now()
-  net.proxy(chain).set(p.fault)
+  net.proxy(chain).set(p.scenario.fault)
   // The anomaly: a transfer above 1M USD on another domain, held by its channel's guard.
   const held = await sendTransfer(net.userWallet(anomaly), {
     channel: net.domain(anomaly).channel,
@@ -226,9 +275,7 @@ async function faultRound(
     [anomaly, third],
     [third, anomaly],
   ]
-  const cutAll = async (lanes: [string, string][]) =>
-    (await Promise.all(lanes.map(([on, peer]) => net.laneCut(on, peer)))).every(Boolean)
-  if (await until(() => cutAll(reachableLanes), 10_000)) {
+  if (await until(() => cutAll(net, reachableLanes), 10_000)) {
     round.reachableCutMs = performance.now() - sentAt
     round.lanesCutReachable = reachableLanes.length
   } else
@@ -239,7 +286,7 @@ async function faultRound(
   if (await net.laneCut(chain, anomaly)) fail(`${chain} was cut although its RPC was faulty`)
 
   // The faulty chain is reported, naming the error.
-  const reportedNow = () => p.unreachable.slice(reportsBefore).find((r) => r.chain === chain)
+  const reportedNow = () => p.unreachable.slice(before.reports).find((r) => r.chain === chain)
   if (await until(() => reportedNow() !== undefined, 10_000)) {
     round.reported = reportedNow()
     const health = watcher.health().find((h) => h.chain === chain)
@@ -262,18 +309,18 @@ async function faultRound(
       ]
     : [[chain, anomaly]]
   const done = () => {
-    const mine = watcher.isolations.slice(isolationsBefore)
+    const mine = watcher.isolations.slice(before.isolations)
     const wanted = financial ? [anomaly, 'financial'] : [anomaly]
     return wanted.every((d) => mine.some((i) => i.domain === d && i.results.every((r) => r.ok)))
   }
-  if (await until(async () => (await cutAll(recoveryLanes)) && done(), 20_000)) {
+  if (await until(async () => (await cutAll(net, recoveryLanes)) && done(), 20_000)) {
     round.recoveryCutMs = performance.now() - liftedAt
     round.lanesCutAfterRecovery = recoveryLanes.length
     if (financial && !(await net.isolated('financial')))
       fail('financial did not isolate itself after recovery')
   } else fail(`${chain} not cut within 20 s of its RPC answering again`)
-  round.cutBy = p.caughtUp.slice(caughtUpBefore).some((c) => c.result.chain === chain) ? 'catchUp' : 'retry'
-  const recoveredNow = () => p.reachable.slice(recoveriesBefore).find((r) => r.chain === chain)
+  round.cutBy = p.caughtUp.slice(before.caughtUp).some((c) => c.result.chain === chain) ? 'catchUp' : 'retry'
+  const recoveredNow = () => p.reachable.slice(before.recoveries).find((r) => r.chain === chain)
   if (await until(() => recoveredNow() !== undefined, 10_000)) round.recovered = recoveredNow()
   else fail(`${chain} not reported reachable again`)
   return round
@@ -317,12 +364,13 @@ async function checkFailClosed(
   })
   if (after !== before) fail(`value left ${peer} towards financial (${after - before})`)
   // From financial: a transfer sent there stays in flight, its delivery is refused on the peer.
+  // (When financial's own guard isolated it, the send is refused there already.)
   const sent = await sendTransfer(net.userWallet('financial'), {
     channel: net.domain('financial').channel,
     toDomain: peer,
     recipient: net.devnet.chain('financial').accounts[1]!.address,
     amount: SMALL,
-  })
+  }).catch(() => undefined)
   const deliveryRefused = await net.devnet
     .chain(peer)
     .publicClient.simulateContract({
@@ -334,7 +382,7 @@ async function checkFailClosed(
           {
             sourceDomain: domainIdOf('financial'),
             destinationDomain: domainIdOf(peer),
-            nonce: sent.held ? 0n : sent.nonce,
+            nonce: sent && !sent.held ? sent.nonce : 1n,
             sender: net.devnet.chain('financial').accounts[1]!.address,
             recipient: net.devnet.chain('financial').accounts[1]!.address,
             amount: SMALL,
@@ -352,6 +400,61 @@ async function checkFailClosed(
   if (!deliveryRefused.startsWith('LaneIsPaused(financial)'))
     fail(`a delivery from financial was not refused: ${deliveryRefused}`)
   return { peersCut: peers, sendRefused, deliveryRefused, ms }
+}
+
+/**
+ * The anomaly happens on the faulty chain itself while the watcher cannot see it: its channel's
+ * guard holds the transfer and isolates the domain at once; the watcher's peers cut it as soon as
+ * the watcher sees the held transfer after the outage (events of the outage are read back), or
+ * earlier when the chain is financial (fail-closed).
+ */
+async function selfAnomalyRound(
+  net: FaultNetwork,
+  watcher: Watcher,
+  p: RoundParameters,
+  round: RpcFaultRound,
+  before: Awaited<ReturnType<typeof resetRound>>,
+): Promise<RpcFaultRound> {
+  const { chain } = p
+  const fail = (what: string) => round.failures.push(what)
+  const peers = TIERS.filter((t) => t !== chain)
+  const faultAt = performance.now()
+  net.proxy(chain).set(p.scenario.fault)
+  const reportedNow = () => p.unreachable.slice(before.reports).find((r) => r.chain === chain)
+  if (await until(() => reportedNow() !== undefined, 10_000)) round.reported = reportedNow()
+  else fail(`${chain} not reported unreachable within 10 s`)
+  const held = await sendTransfer(net.userWallet(chain), {
+    channel: net.domain(chain).channel,
+    toDomain: peers[0]!,
+    recipient: net.devnet.chain(chain).accounts[1]!.address,
+    amount: ANOMALY,
+  })
+  if (!held.held) fail('the anomalous transfer was not held by the guard')
+  else p.heldIds.set(chain, [...(p.heldIds.get(chain) ?? []), held.heldId])
+  if (!(await net.isolated(chain))) fail(`${chain}'s guard did not isolate it`)
+  const peerLanes: [string, string][] = peers.map((peer) => [peer, chain])
+  if (chain === 'financial') {
+    round.failClosed = await checkFailClosed(net, faultAt, fail)
+    round.reachableCutMs = round.failClosed?.ms ?? 0
+    round.lanesCutReachable = round.failClosed ? peerLanes.length : 0
+  }
+  await new Promise((r) => setTimeout(r, p.holdMs))
+  const liftedAt = performance.now()
+  net.proxy(chain).set({ mode: 'pass' })
+  const seen = () =>
+    watcher.isolations
+      .slice(before.isolations)
+      .some((i) => i.domain === chain && i.results.filter((r) => r.chain !== chain).every((r) => r.ok))
+  if (await until(async () => (await cutAll(net, peerLanes)) && seen(), 20_000)) {
+    round.recoveryCutMs = performance.now() - liftedAt
+    round.lanesCutAfterRecovery = peerLanes.length
+  } else fail(`the peers did not cut ${chain} within 20 s of its RPC answering again`)
+  const isolation = watcher.isolations.slice(before.isolations).find((i) => i.domain === chain)
+  round.cutBy = isolation?.trip.detector === 'failClosed' ? 'failClosed' : 'seenAfterRecovery'
+  const recoveredNow = () => p.reachable.slice(before.recoveries).find((r) => r.chain === chain)
+  if (await until(() => recoveredNow() !== undefined, 10_000)) round.recovered = recoveredNow()
+  else fail(`${chain} not reported reachable again`)
+  return round
 }
 
 /** RPC fault tolerance: each chain's RPC drops, stalls and errors in turn while the watcher cuts lanes. */
