@@ -67,6 +67,7 @@ class Supervisor {
   private stopping = false
   private starts = 0
   private timer: ReturnType<typeof setTimeout> | undefined
+  private restartTimer: ReturnType<typeof setTimeout> | undefined
   readonly problems: string[] = []
   /** SIGKILLs that landed, by point (`relayer@prove`, `watcher@time`, …). */
   readonly landed: Record<string, number> = {}
@@ -80,6 +81,7 @@ class Supervisor {
   ) {}
 
   start() {
+    if (this.stopping) return
     const kill = this.plan.shift()
     const config: WorkerConfig = {
       ...this.base,
@@ -104,7 +106,7 @@ class Supervisor {
         this.problems.push(
           `${this.role} exited on its own (${signal ?? 'exit'}): ${worker.stderr().slice(-600)}`,
         )
-      if (!this.stopping) setTimeout(() => this.start(), this.rng.int(0, 250))
+      if (!this.stopping) this.restartTimer = setTimeout(() => this.start(), this.rng.int(0, 250))
     })
   }
 
@@ -124,6 +126,7 @@ class Supervisor {
   async stop() {
     this.stopping = true
     if (this.timer) clearTimeout(this.timer)
+    if (this.restartTimer) clearTimeout(this.restartTimer)
     const w = this.current
     if (w && w.child.exitCode === null && w.child.signalCode === null) {
       w.child.kill('SIGTERM')
@@ -326,11 +329,20 @@ async function crashRun(
     await until(
       async () => {
         ledger = await readLedger(network)
-        return ledger.sent.every((m) => ledger.executed[keyOf(m)])
+        return (
+          ledger.sent.every((m) => ledger.executed[keyOf(m)]) &&
+          journalPending(join(dir, 'relayer')).size === 0
+        )
       },
       45_000,
       'the queue drained after the reset',
-    ).catch((e: Error) => problems.push(e.message))
+    ).catch((e: Error) => {
+      const left = journalPending(join(dir, 'relayer'))
+      const undelivered = ledger.sent.filter((m) => !ledger.executed[keyOf(m)]).map(keyOf)
+      problems.push(
+        `${e.message}: undelivered on chain ${undelivered.join(', ') || 'none'}; still in the journal ${[...left].join(', ') || 'none'}`,
+      )
+    })
     phase('drained')
     await relayer.stop()
     ledger = await readLedger(network)
@@ -338,12 +350,13 @@ async function crashRun(
     problems.push(...last.problems)
     report.valueLost += last.valueLost
     report.messagesDuplicated += last.duplicates
-    const left = journalPending(join(dir, 'relayer'))
-    if (left.size > 0) problems.push(`journal still holds ${[...left].join(', ')} after draining`)
     count('drained', ledger.deliveries.length - (stats.delivered ?? 0))
     problems.push(...relayer.problems, ...watcher.problems)
     for (const [point, n] of Object.entries({ ...relayer.landed, ...watcher.landed }))
       count(`kill ${point}`, n)
+    // Errors the processes reported and recovered from (a delivery racing its own earlier transaction, a dropped socket).
+    count('relayer errors', relayer.events().filter((e) => e.event === 'error').length)
+    count('watcher errors', watcher.events().filter((e) => e.event === 'error').length)
     // Restarts of the watcher that owed an isolation (a trip detected, or a domain isolated, before the kill).
     count(
       'watcher restarts owing a trip',
