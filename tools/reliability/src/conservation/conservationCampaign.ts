@@ -12,7 +12,7 @@ import { startCampaignNetwork } from './network.js'
 /** Runs and commands per run, and a wall-clock budget after which no new run starts. */
 const SIZES = {
   test: { runs: 6, minCommands: 20, maxCommands: 35, budgetMs: 40_000 },
-  soak: { runs: 100, minCommands: 30, maxCommands: 60, budgetMs: 12 * 60_000 },
+  soak: { runs: 100, minCommands: 30, maxCommands: 60, budgetMs: 8 * 60_000 },
 } as const
 
 /**
