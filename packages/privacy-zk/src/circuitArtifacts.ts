@@ -6,6 +6,8 @@ import {
   loadArtifact,
   loadCircuitArtifacts,
 } from '@caldera/zk'
+import { z } from 'zod'
+import { check, inputSchemas } from './internal/inputs.js'
 import { disclosureCircuit, membershipCircuit, rangeCircuit, selectiveCircuit } from './pinned/circuits.js'
 
 /** The four privacy circuits, pinned by the build (hashes, verification keys, constraint counts). */
@@ -33,13 +35,14 @@ const cache = new Map<PrivacyCircuitName, Promise<CircuitArtifacts>>()
  * import { loadPrivacyArtifacts } from '@caldera/privacy-zk'
  * const artifacts = await loadPrivacyArtifacts({ circuit: 'disclosure', artifacts: { wasm: '/zk/disclosure.wasm', zkey: '/zk/disclosure.zkey' } })
  */
-export async function loadPrivacyArtifacts({
-  circuit,
-  artifacts,
-}: {
+export async function loadPrivacyArtifacts(options: {
   circuit: PrivacyCircuitName
   artifacts?: ArtifactsOption | undefined
 }): Promise<CircuitArtifacts> {
+  check(inputSchemas.loadArtifacts, options, 'loadPrivacyArtifacts options')
+  if (!Object.hasOwn(privacyCircuits, options.circuit))
+    check(z.enum(Object.keys(privacyCircuits) as [string, ...string[]]), options.circuit, 'circuit')
+  const { circuit, artifacts } = options
   const pin = privacyCircuits[circuit]
   if (artifacts && 'circuit' in artifacts) {
     if (artifacts.circuit.zkeySha256 !== pin.zkeySha256 || artifacts.circuit.wasmSha256 !== pin.wasmSha256) {

@@ -8,6 +8,7 @@ import {
 import type { Account, Address, Chain, Client, Hex, Transport } from 'viem'
 import { deployContract, waitForTransactionReceipt } from 'viem/actions'
 import { PrivacyError } from '../errors/privacy.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 type WalletClient = Client<Transport, Chain, Account>
 
@@ -36,6 +37,7 @@ export type DeployPrivacyContractsReturnType = {
  * await walletClient.sendTransaction({ data: cloneCreationCode(implementation) })
  */
 export function cloneCreationCode(implementation: Address): Hex {
+  check(inputSchemas.address, implementation, 'implementation')
   return `0x3d602d80600a3d3981f3363d3d373d3d3d363d73${implementation.slice(2).toLowerCase()}5af43d82803e903d91602b57fd5bf3`
 }
 
@@ -59,6 +61,7 @@ export async function deployPrivacyContracts(
   client: WalletClient,
   parameters: DeployPrivacyContractsParameters = {},
 ): Promise<DeployPrivacyContractsReturnType> {
+  check(inputSchemas.deploy, parameters, 'deployPrivacyContracts parameters')
   const account = client.account
   const chain = client.chain
   let implementations = parameters.implementations

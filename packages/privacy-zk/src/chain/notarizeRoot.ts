@@ -3,6 +3,7 @@ import type { Account, Address, Chain, Client, Hash, Transport } from 'viem'
 import { parseEventLogs } from 'viem'
 import { readContract, waitForTransactionReceipt, writeContract } from 'viem/actions'
 import { PrivacyError } from '../errors/privacy.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 export type NotarizeRootParameters = {
   notary: Address
@@ -21,8 +22,10 @@ export type NotarizeRootParameters = {
  */
 export async function notarizeRoot(
   client: Client<Transport, Chain, Account>,
-  { notary, root, recordCount }: NotarizeRootParameters,
+  options: NotarizeRootParameters,
 ): Promise<{ hash: Hash; batchNumber: bigint }> {
+  check(inputSchemas.notarize, options, 'notarizeRoot options')
+  const { notary, root, recordCount } = options
   const hash = await writeContract(client, {
     address: notary,
     abi: notaryAbi,
@@ -46,7 +49,9 @@ export async function notarizeRoot(
  */
 export async function isKnownRoot(
   client: Client,
-  { notary, root }: { notary: Address; root: bigint },
+  options: { notary: Address; root: bigint },
 ): Promise<boolean> {
+  check(inputSchemas.knownRoot, options, 'isKnownRoot options')
+  const { notary, root } = options
   return readContract(client, { address: notary, abi: notaryAbi, functionName: 'isKnownRoot', args: [root] })
 }

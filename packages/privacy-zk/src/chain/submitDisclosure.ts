@@ -1,6 +1,7 @@
 import { disclosureVerifierAbi } from '@caldera/contracts'
 import type { Account, Address, Chain, Client, Hash, TransactionReceipt, Transport } from 'viem'
 import { readContract, simulateContract, waitForTransactionReceipt, writeContract } from 'viem/actions'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { Disclosure } from '../proofs/disclosure.js'
 
 /** The default gas of a `disclose` transaction (the real cost is about 260,000). */
@@ -27,12 +28,14 @@ export type SubmitDisclosureParameters = {
  * import { discloseArgs } from '@caldera/privacy-zk'
  * const args = discloseArgs(disclosure)
  */
-export function discloseArgs({
-  calldata: { a, b, c },
-  root,
-  nullifier,
-  statement,
-}: Pick<Disclosure, 'calldata' | 'root' | 'nullifier' | 'statement'>) {
+export function discloseArgs(options: Pick<Disclosure, 'calldata' | 'root' | 'nullifier' | 'statement'>) {
+  check(inputSchemas.disclosure, options, 'disclosure')
+  const {
+    calldata: { a, b, c },
+    root,
+    nullifier,
+    statement,
+  } = options
   return [a, b, c, [root, nullifier, statement]] as const
 }
 
@@ -47,8 +50,10 @@ export function discloseArgs({
  */
 export async function submitDisclosure(
   client: Client<Transport, Chain, Account>,
-  { verifier, disclosure, gas = DISCLOSE_GAS, simulate = true }: SubmitDisclosureParameters,
+  options: SubmitDisclosureParameters,
 ): Promise<{ hash: Hash; receipt: TransactionReceipt }> {
+  check(inputSchemas.submit, options, 'submitDisclosure options')
+  const { verifier, disclosure, gas = DISCLOSE_GAS, simulate = true } = options
   const args = discloseArgs(disclosure)
   if (simulate) {
     await simulateContract(client, {
@@ -82,8 +87,10 @@ export async function submitDisclosure(
  */
 export async function isNullifierUsed(
   client: Client,
-  { verifier, nullifier }: { verifier: Address; nullifier: bigint },
+  options: { verifier: Address; nullifier: bigint },
 ): Promise<boolean> {
+  check(inputSchemas.nullifierUsed, options, 'isNullifierUsed options')
+  const { verifier, nullifier } = options
   return readContract(client, {
     address: verifier,
     abi: disclosureVerifierAbi,

@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js'
 import { poseidon2, poseidon9 } from 'poseidon-lite'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { MAX_FIELDS } from '../schema/fieldTypes.js'
 
 /** The BN254 scalar field order (every signal and commitment is below it). */
@@ -31,7 +32,9 @@ export function sha256ToField(bytes: Uint8Array): bigint {
  * import { commitField, randomSalt } from '@caldera/privacy-zk'
  * const c = commitField({ value: 725n, salt: randomSalt() })
  */
-export function commitField({ value, salt }: { value: bigint; salt: bigint }): bigint {
+export function commitField(options: { value: bigint; salt: bigint }): bigint {
+  check(inputSchemas.commitField, options, 'commitField options')
+  const { value, salt } = options
   return poseidon2([value, salt])
 }
 
@@ -42,13 +45,9 @@ export function commitField({ value, salt }: { value: bigint; salt: bigint }): b
  * import { encryptionBinding } from '@caldera/privacy-zk'
  * const binding = encryptionBinding({ keyHash: record.keyHash, ciphertextHash: record.ciphertextHash })
  */
-export function encryptionBinding({
-  keyHash,
-  ciphertextHash,
-}: {
-  keyHash: bigint
-  ciphertextHash: bigint
-}): bigint {
+export function encryptionBinding(options: { keyHash: bigint; ciphertextHash: bigint }): bigint {
+  check(inputSchemas.encryptionBinding, options, 'encryptionBinding options')
+  const { keyHash, ciphertextHash } = options
   return poseidon2([keyHash, ciphertextHash])
 }
 
@@ -63,13 +62,9 @@ export const EMPTY_FIELD_COMMITMENT = poseidon2([0n, 0n])
  * import { commitRecord } from '@caldera/privacy-zk'
  * const commitment = commitRecord({ binding, fieldCommitments })
  */
-export function commitRecord({
-  binding,
-  fieldCommitments,
-}: {
-  binding: bigint
-  fieldCommitments: readonly bigint[]
-}): bigint {
+export function commitRecord(options: { binding: bigint; fieldCommitments: readonly bigint[] }): bigint {
+  check(inputSchemas.commitRecord, options, 'commitRecord options')
+  const { binding, fieldCommitments } = options
   const slots = Array.from({ length: MAX_FIELDS }, (_, i) => fieldCommitments[i] ?? EMPTY_FIELD_COMMITMENT)
   return poseidon9([binding, ...slots])
 }

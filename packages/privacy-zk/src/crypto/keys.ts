@@ -1,6 +1,7 @@
 import { x25519 } from '@noble/curves/ed25519.js'
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js'
 import type { Hex } from 'viem'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 /** An x25519 key pair: records are sealed to public keys; private (view) keys open them. */
 export type KeyPair = { privateKey: Hex; publicKey: Hex }
@@ -28,6 +29,7 @@ export function generateKeyPair(): KeyPair {
  * const publicKey = getPublicKey(privateKey)
  */
 export function getPublicKey(privateKey: Hex): Hex {
+  check(inputSchemas.privateKey, privateKey, 'private key')
   return `0x${bytesToHex(x25519.getPublicKey(toBytes(privateKey)))}`
 }
 

@@ -9,6 +9,7 @@ import {
   NotARecipientError,
   PrivacyError,
 } from '../errors/privacy.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { RecordSchema } from '../schema/defineRecordSchema.js'
 import { encodeFieldValue } from '../schema/encodeField.js'
 import { MAX_FIELDS } from '../schema/fieldTypes.js'
@@ -40,7 +41,9 @@ export type OpenRecordParameters = {
  * const record = openRecord({ schema: shipment, sealed, privateKey: auditor.privateKey })
  * record.values.peakTemperature // '7.40'
  */
-export function openRecord({ schema, sealed, privateKey }: OpenRecordParameters): OpenRecord {
+export function openRecord(options: OpenRecordParameters): OpenRecord {
+  check(inputSchemas.openRecord, options, 'openRecord options')
+  const { schema, sealed, privateKey } = options
   if (sealed.schema !== schema.name) {
     throw new PrivacyError(`Sealed record uses schema "${sealed.schema}", not "${schema.name}".`)
   }

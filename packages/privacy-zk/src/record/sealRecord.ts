@@ -8,6 +8,7 @@ import { seal } from '../crypto/aead.js'
 import { toHex } from '../crypto/keys.js'
 import { wrapKey } from '../crypto/wrapKey.js'
 import { FieldEncodingError } from '../errors/privacy.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { RecordSchema } from '../schema/defineRecordSchema.js'
 import { encodeFieldValue } from '../schema/encodeField.js'
 import { type FieldValue, MAX_FIELDS } from '../schema/fieldTypes.js'
@@ -62,6 +63,7 @@ export type SealRecordReturnType = {
 export function sealRecord<names extends string>(
   parameters: SealRecordParameters<names>,
 ): SealRecordReturnType {
+  check(inputSchemas.sealRecord, parameters, 'sealRecord parameters')
   const { schema, values } = parameters
   const keys = parse(
     keysSchema,

@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
 import { FieldEncodingError, UnknownFieldError } from '../errors/privacy.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { RecordSchema, SchemaField } from './defineRecordSchema.js'
 import { type FieldValue, RANGE_BITS, SIGNED_OFFSET } from './fieldTypes.js'
 
@@ -14,6 +15,7 @@ const RANGE_LIMIT = 1n << BigInt(RANGE_BITS)
  * const { index, type } = getField(shipment, 'peakTemperature')
  */
 export function getField(schema: RecordSchema, name: string): SchemaField {
+  check(inputSchemas.schemaAndName, [schema, name], 'getField (schema, name)')
   const field = schema.byName.get(name)
   if (!field) throw new UnknownFieldError({ field: name, known: schema.fieldNames })
   return field
@@ -38,6 +40,7 @@ export function getField(schema: RecordSchema, name: string): SchemaField {
  * encodeFieldValue(shipment, 'peakTemperature', '7.25') // 725n + 2n ** 39n
  */
 export function encodeFieldValue(schema: RecordSchema, name: string, value: FieldValue): bigint {
+  check(inputSchemas.schemaAndName, [schema, name], 'encodeFieldValue (schema, name)')
   const field = getField(schema, name)
   const fail = (expected: string): never => {
     throw new FieldEncodingError({ field: name, value, expected })
@@ -80,6 +83,7 @@ export function decodeFieldValue(
   name: string,
   encoded: bigint,
 ): bigint | string | Date {
+  check(inputSchemas.decode, [schema, name, encoded], 'decodeFieldValue (schema, name, encoded)')
   const field = getField(schema, name)
   switch (field.type) {
     case 'integer':

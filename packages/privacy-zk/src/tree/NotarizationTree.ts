@@ -1,5 +1,6 @@
 import { poseidon8 } from 'poseidon-lite'
 import { NotarizationTreeError } from '../errors/privacy.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 /** Children per node of the notarization tree. */
 export const TREE_ARITY = 8
@@ -42,7 +43,9 @@ export class NotarizationTree {
   private readonly levels: bigint[][]
   private readonly zero: bigint[]
 
-  constructor({ depth = TREE_DEPTH, leaves = [] }: { depth?: number; leaves?: readonly bigint[] } = {}) {
+  constructor(options: { depth?: number; leaves?: readonly bigint[] } = {}) {
+    check(inputSchemas.tree, options, 'NotarizationTree options')
+    const { depth = TREE_DEPTH, leaves = [] } = options
     if (!Number.isInteger(depth) || depth < 1 || depth > 10) {
       throw new NotarizationTreeError(`Tree depth must be an integer in [1, 10], got ${depth}.`)
     }
@@ -120,7 +123,9 @@ export class NotarizationTree {
  * import { verifyMerkleProof } from '@caldera/privacy-zk'
  * verifyMerkleProof(tree.proof(0)) // true
  */
-export function verifyMerkleProof({ leaf, leafIndex, siblings, root }: MerkleProof): boolean {
+export function verifyMerkleProof(options: MerkleProof): boolean {
+  check(inputSchemas.merkleProof, options, 'Merkle proof')
+  const { leaf, leafIndex, siblings, root } = options
   let node = leaf
   let position = leafIndex
   for (const level of siblings) {
