@@ -1,6 +1,7 @@
 import type { Address } from 'viem'
 import { encodePacked, type Hex, keccak256 } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 /** A load account: a locally held key that signs the sandbox's pre-signed transactions. */
 export type LoadAccount = { readonly privateKey: Hex; readonly address: Address }
@@ -13,15 +14,9 @@ export type LoadAccount = { readonly privateKey: Hex; readonly address: Address 
  * import { deriveLoadAccounts } from '@caldera/sandbox'
  * const players = deriveLoadAccounts({ seed: 7, label: 'light/light', count: 2_000 })
  */
-export function deriveLoadAccounts({
-  seed,
-  label,
-  count,
-}: {
-  seed: number
-  label: string
-  count: number
-}): LoadAccount[] {
+export function deriveLoadAccounts(options: { seed: number; label: string; count: number }): LoadAccount[] {
+  check(inputSchemas.accounts, options, 'deriveLoadAccounts options')
+  const { seed, label, count } = options
   const accounts: LoadAccount[] = []
   for (let i = 0; i < count; i++) {
     const privateKey = keccak256(

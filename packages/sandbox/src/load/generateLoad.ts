@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { deriveLoadAccounts, type LoadAccount } from './accounts.js'
 import {
   type LoadProfileName,
@@ -45,18 +46,15 @@ export type GeneratedLoad = {
  *   spec: { mix: [{ profile: 'light', weight: 1 }], stages: [{ kind: 'steady', seconds: 10, rate: 200 }] },
  * })
  */
-export function generateLoad({
-  seed,
-  label,
-  spec,
-  targets,
-}: {
+export function generateLoad(options: {
   seed: number
   /** Distinguishes domains sharing a seed (e.g. the domain name). */
   label: string
   spec: LoadSpec
   targets: LoadTargets
 }): GeneratedLoad {
+  check(inputSchemas.generateLoad, options, 'generateLoad options')
+  const { seed, label, spec, targets } = options
   const parsed = loadSpecSchema.parse(spec)
   const rng = createRandom(seed).fork(label)
   const accounts: LoadAccount[] = []
@@ -103,6 +101,7 @@ export function generateLoad({
 
 /** The stages a profile runs when a scenario gives none: `seconds` at the profile's usual rate. */
 export function defaultStages(profile: LoadProfileName, seconds: number): Stage[] {
+  check(inputSchemas.defaultStages, [profile, seconds], 'defaultStages (profile, seconds)')
   const rate = { financial: 60, enterprise: 550, light: 300 }[profile]
   const ramp = Math.min(2, seconds / 4)
   return [

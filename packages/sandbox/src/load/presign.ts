@@ -1,5 +1,6 @@
 import { type Hex, keccak256, serializeTransaction } from 'viem'
 import { sign } from 'viem/accounts'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { LoadAccount } from './accounts.js'
 import type { TxIntent } from './profiles.js'
 
@@ -36,6 +37,7 @@ export type PresignParameters = {
  * const txs = await presignTransactions({ chainId, intents, accounts, maxFeePerGas: 50_000_000_000n, maxPriorityFeePerGas: 1n })
  */
 export async function presignTransactions(parameters: PresignParameters): Promise<SignedTx[]> {
+  check(inputSchemas.presign, parameters, 'presignTransactions parameters')
   const { chainId, intents, accounts, maxFeePerGas, maxPriorityFeePerGas } = parameters
   const nonces = accounts.map((_, i) => parameters.nonces?.[i] ?? 0)
   const out: SignedTx[] = new Array(intents.length)

@@ -1,3 +1,4 @@
+import { check, inputSchemas } from '../internal/inputs.js'
 /** A seeded pseudo-random source: same seed, same sequence, on every machine. */
 export type Random = {
   /** Uniform in [0, 1). */
@@ -38,6 +39,7 @@ function hashSeed(seed: number, label: string): number {
  * rng.pareto(1_000, 1.2) // same value for seed 42 every time
  */
 export function createRandom(seed: number | string): Random {
+  check(inputSchemas.seed, seed, 'seed')
   const base = typeof seed === 'number' ? seed >>> 0 : hashSeed(0, seed)
   let a = hashSeed(base, 'a')
   let b = hashSeed(base, 'b')

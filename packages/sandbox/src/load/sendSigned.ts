@@ -1,6 +1,7 @@
 import { type Address, type Hex, keccak256, serializeTransaction } from 'viem'
 import { sign } from 'viem/accounts'
 import { ScenarioError } from '../errors/sandbox.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { rpcBatch } from '../rpc/jsonRpc.js'
 import type { LoadAccount } from './accounts.js'
 import { nowMs, sleep } from './clock.js'
@@ -20,15 +21,7 @@ export type SignedCall = {
  * `eth_sendRawTransaction` requests and waits until every one is mined, throwing when one
  * reverts or is rejected. Used to register hundreds of validators in a few blocks.
  */
-export async function sendSignedBatch({
-  rpcUrl,
-  chainId,
-  calls,
-  maxFeePerGas = 200_000_000_000n,
-  timeoutMs = 60_000,
-  what,
-  allowRevert = false,
-}: {
+export async function sendSignedBatch(options: {
   rpcUrl: string
   chainId: number
   calls: readonly SignedCall[]
@@ -39,6 +32,16 @@ export async function sendSignedBatch({
   /** Return reverted transactions (in `reverted`) instead of throwing. */
   allowRevert?: boolean
 }): Promise<Hex[] & { reverted?: Hex[] }> {
+  check(inputSchemas.sendSigned, options, 'sendSignedBatch options')
+  const {
+    rpcUrl,
+    chainId,
+    calls,
+    maxFeePerGas = 200_000_000_000n,
+    timeoutMs = 60_000,
+    what,
+    allowRevert = false,
+  } = options
   const raws: Hex[] = []
   const hashes: Hex[] = []
   for (const c of calls) {

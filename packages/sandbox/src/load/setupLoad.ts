@@ -6,6 +6,7 @@ import {
 } from '@caldera/contracts'
 import type { Account, Address, Chain, PublicClient, Transport, WalletClient } from 'viem'
 import { ScenarioError } from '../errors/sandbox.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { LoadTargets } from './profiles.js'
 
 export type SetupLoadParameters = {
@@ -31,6 +32,7 @@ export type SetupLoadParameters = {
  * const targets = await setupLoad({ walletClient, publicClient, gasAccounts: players.map((p) => p.address) })
  */
 export async function setupLoad(parameters: SetupLoadParameters): Promise<LoadTargets> {
+  check(inputSchemas.setupLoad, parameters, 'setupLoad parameters')
   const { walletClient, publicClient } = parameters
   const admin = walletClient.account.address
   const wait = async (hash: `0x${string}`, what: string) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 /** A stage of a load: a constant rate, a linear ramp, or a short spike; rates in transactions per second. */
 export const stageSchema = z.discriminatedUnion('kind', [
@@ -23,6 +24,7 @@ export type Stage = z.infer<typeof stageSchema>
 
 /** Total length of the stages in seconds. */
 export function stagesDuration(stages: readonly Stage[]): number {
+  check(inputSchemas.stages, stages, 'stages')
   return stages.reduce((s, st) => s + st.seconds, 0)
 }
 
@@ -42,6 +44,7 @@ function rateAt(stage: Stage, t: number): number {
  * planSendTimes([{ kind: 'steady', seconds: 1, rate: 4 }]) // [250, 500, 750, 1000]
  */
 export function planSendTimes(stages: readonly Stage[]): number[] {
+  check(inputSchemas.stages, stages, 'stages')
   const stepMs = 5
   const times: number[] = []
   let offsetMs = 0

@@ -1,4 +1,5 @@
 import { RpcRequestError } from '../errors/sandbox.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { rpcBatch } from '../rpc/jsonRpc.js'
 import { nowMs, sleep } from './clock.js'
 import type { SignedTx } from './presign.js'
@@ -60,6 +61,7 @@ const alreadyTaken = /already known|known transaction|already imported/i
  * const { records } = await submitTransactions({ rpcUrl: chain.rpcUrl, txs, batchSize: 250 })
  */
 export async function submitTransactions(parameters: SubmitParameters): Promise<SubmitResult> {
+  check(inputSchemas.submit, parameters, 'submitTransactions parameters')
   const { rpcUrl, txs, signal } = parameters
   const batchSize = parameters.batchSize ?? 200
   const concurrency = parameters.concurrency ?? 2

@@ -1,4 +1,5 @@
 import { RpcRequestError } from '../errors/sandbox.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { nowMs, sleep } from '../load/clock.js'
 import { rpcBatch, rpcCall } from '../rpc/jsonRpc.js'
 
@@ -54,13 +55,7 @@ type RawReceipt = { transactionHash: string; gasUsed: string; status: string }
  * const tracker = trackBlocks({ rpcUrl, onBlock: (b) => console.log(b.number, b.txHashes.length) })
  * await tracker.stop()
  */
-export function trackBlocks({
-  rpcUrl,
-  intervalMs = 50,
-  receipts = false,
-  fromBlock,
-  onBlock,
-}: {
+export function trackBlocks(options: {
   rpcUrl: string
   intervalMs?: number
   receipts?: boolean
@@ -68,6 +63,8 @@ export function trackBlocks({
   fromBlock?: number
   onBlock?: (block: TrackedBlock) => void
 }): BlockTracker {
+  check(inputSchemas.trackBlocks, options, 'trackBlocks options')
+  const { rpcUrl, intervalMs = 50, receipts = false, fromBlock, onBlock } = options
   const blocks = new Map<number, TrackedBlock>()
   const reorgs: { depth: number; at: number }[] = []
   const controller = new AbortController()

@@ -1,4 +1,5 @@
 import type { Tier } from '@caldera/core'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { SignedTx } from '../load/presign.js'
 import type { SubmitResult } from '../load/submit.js'
 import type { TrackedBlock } from './blockTracker.js'
@@ -53,16 +54,7 @@ export type DomainLoadMetrics = {
  * import { loadMetrics } from '@caldera/sandbox'
  * const m = loadMetrics({ domain: 'light', tier: 'light', txs, submit, blocks: tracker.blocks, runStart })
  */
-export function loadMetrics({
-  domain,
-  tier,
-  txs,
-  submit,
-  blocks,
-  runStart,
-  reorgs = 0,
-  receipts,
-}: {
+export function loadMetrics(options: {
   domain: string
   tier: Tier
   txs: readonly SignedTx[]
@@ -74,6 +66,8 @@ export function loadMetrics({
   /** Receipts (gas, status) by transaction hash, when not read with the blocks (e.g. a sample). */
   receipts?: ReadonlyMap<string, { gasUsed: bigint; success: boolean }>
 }): DomainLoadMetrics {
+  check(inputSchemas.loadMetrics, options, 'loadMetrics options')
+  const { domain, tier, txs, submit, blocks, runStart, reorgs = 0, receipts } = options
   const inclusion = new Map<string, TrackedBlock>()
   const ordered = [...blocks.values()].sort((a, b) => a.number - b.number)
   for (const block of ordered) for (const h of block.txHashes) inclusion.set(h, block)

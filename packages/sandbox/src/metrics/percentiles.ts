@@ -1,3 +1,4 @@
+import { check, inputSchemas } from '../internal/inputs.js'
 /** p50 / p90 / p99 (and count, mean, max) of a sample; zeros for an empty sample. */
 export type Percentiles = { n: number; p50: number; p90: number; p99: number; max: number; mean: number }
 
@@ -18,6 +19,7 @@ export function percentileOfSorted(sorted: readonly number[], p: number): number
  * percentiles([5, 1, 3]).p50 // 3
  */
 export function percentiles(values: readonly number[]): Percentiles {
+  check(inputSchemas.numbers, values, 'values')
   const sorted = [...values].sort((a, b) => a - b)
   const round = (x: number) => Math.round(x * 10) / 10
   return {

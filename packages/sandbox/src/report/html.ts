@@ -1,4 +1,5 @@
 import { formatUsd } from '@caldera/core'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { barChart, escapeHtml, type LineSeries, lineChart, palette, timelineChart } from './svg.js'
 import type { ScenarioReport } from './types.js'
 
@@ -24,6 +25,7 @@ function card(label: string, value: string, ok?: boolean): string {
  * writeFileSync('report.html', renderReportHtml(report))
  */
 export function renderReportHtml(report: ScenarioReport): string {
+  check(inputSchemas.report, report, 'report')
   const colorOf = (i: number, tier: string) => tierColor[tier] ?? palette[i % palette.length]!
   const markers = [
     ...report.faults.map((f) => ({ x: f.t, label: `${f.kind} (${f.domain})`, color: '#6b7280' })),

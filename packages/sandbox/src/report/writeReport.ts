@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { renderReportHtml } from './html.js'
 import type { ScenarioReport } from './types.js'
 
@@ -11,10 +12,12 @@ import type { ScenarioReport } from './types.js'
  * import { writeReport } from '@caldera/sandbox'
  * const { html } = await writeReport({ report, dir: 'sandbox-report' })
  */
-export async function writeReport({ report, dir }: { report: ScenarioReport; dir: string }): Promise<{
+export async function writeReport(options: { report: ScenarioReport; dir: string }): Promise<{
   json: string
   html: string
 }> {
+  check(inputSchemas.writeReport, options, 'writeReport options')
+  const { report, dir } = options
   const out = resolve(dir)
   await mkdir(out, { recursive: true })
   const json = join(out, 'report.json')

@@ -1,4 +1,5 @@
 import { RpcRequestError, RpcResponseError } from '../errors/sandbox.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 /** One JSON-RPC call. */
 export type RpcCall = { method: string; params: unknown[] }
@@ -27,15 +28,13 @@ let nextId = 1
  *   calls: [{ method: 'eth_blockNumber', params: [] }, { method: 'eth_chainId', params: [] }],
  * })
  */
-export async function rpcBatch({
-  url,
-  calls,
-  timeoutMs = 10_000,
-}: {
+export async function rpcBatch(options: {
   url: string
   calls: readonly RpcCall[]
   timeoutMs?: number
 }): Promise<RpcOutcome[]> {
+  check(inputSchemas.rpcBatch, options, 'rpcBatch options')
+  const { url, calls, timeoutMs = 10_000 } = options
   if (calls.length === 0) return []
   const first = nextId
   nextId += calls.length
@@ -75,17 +74,14 @@ export async function rpcBatch({
  * import { rpcCall } from '@caldera/sandbox'
  * const block = await rpcCall({ url: 'http://127.0.0.1:8545', method: 'eth_blockNumber', params: [] })
  */
-export async function rpcCall<T = unknown>({
-  url,
-  method,
-  params,
-  timeoutMs,
-}: {
+export async function rpcCall<T = unknown>(options: {
   url: string
   method: string
   params: unknown[]
   timeoutMs?: number
 }): Promise<T> {
+  check(inputSchemas.rpcCall, options, 'rpcCall options')
+  const { url, method, params, timeoutMs } = options
   const [outcome] = await rpcBatch({
     url,
     calls: [{ method, params }],

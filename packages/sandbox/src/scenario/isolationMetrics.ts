@@ -1,3 +1,4 @@
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { TrackedBlock } from '../metrics/blockTracker.js'
 
 /**
@@ -5,18 +6,15 @@ import type { TrackedBlock } from '../metrics/blockTracker.js'
  * sandbox's block tracker or by the watcher's trip, whichever came first) to the moment the
  * anomalous domain was isolated on every chain. `undefined` when there was no trip.
  */
-export function tripLatencyMs({
-  exploitHash,
-  trippedAt,
-  isolatedAt,
-  blocks,
-}: {
+export function tripLatencyMs(options: {
   exploitHash?: string
   trippedAt?: number
   isolatedAt?: number
   /** Blocks of the exploited domain's chain. */
   blocks?: ReadonlyMap<number, TrackedBlock>
 }): number | undefined {
+  check(inputSchemas.tripLatency, options, 'tripLatencyMs options')
+  const { exploitHash, trippedAt, isolatedAt, blocks } = options
   if (isolatedAt === undefined || trippedAt === undefined) return undefined
   let seen = trippedAt
   if (exploitHash && blocks)
@@ -30,13 +28,7 @@ export function tripLatencyMs({
  * load). Only the load's own transactions count. 1 means the isolation did not slow the domains
  * it protects; whole periods rather than short windows keep block-to-block bursts out of it.
  */
-export function unaffectedThroughputRatio({
-  trippedAt,
-  loadStart,
-  loadEnd,
-  domains,
-  warmupMs = 2_000,
-}: {
+export function unaffectedThroughputRatio(options: {
   trippedAt: number
   /** Wall-clock ms the load started. */
   loadStart: number
@@ -45,6 +37,8 @@ export function unaffectedThroughputRatio({
   domains: readonly { blocks: ReadonlyMap<number, TrackedBlock>; ours: ReadonlySet<string> }[]
   warmupMs?: number
 }): number | undefined {
+  check(inputSchemas.unaffected, options, 'unaffectedThroughputRatio options')
+  const { trippedAt, loadStart, loadEnd, domains, warmupMs = 2_000 } = options
   const from = loadStart + warmupMs
   if (!(trippedAt - from > 500 && loadEnd - trippedAt > 500)) return undefined
   let before = 0

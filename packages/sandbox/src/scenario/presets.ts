@@ -1,3 +1,4 @@
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { ScenarioSpecInput } from './spec.js'
 
 /** The named scenarios of `caldera sandbox run --scenario`. */
@@ -14,15 +15,13 @@ export type ScenarioName = (typeof scenarioNames)[number]
  * import { runScenario, scenarioPreset } from '@caldera/sandbox'
  * const report = await runScenario(scenarioPreset({ name: 'isolation-drill', durationS: 20 }))
  */
-export function scenarioPreset({
-  name,
-  durationS,
-  seed = 1,
-}: {
+export function scenarioPreset(options: {
   name: ScenarioName
   durationS?: number
   seed?: number
 }): ScenarioSpecInput {
+  check(inputSchemas.preset, options, 'scenarioPreset options')
+  const { name, durationS, seed = 1 } = options
   const d = durationS ?? 20
   switch (name) {
     case 'financial':

@@ -1,3 +1,4 @@
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { ScenarioReport, SloResult } from '../report/types.js'
 import type { ScenarioSpec } from './spec.js'
 
@@ -6,7 +7,9 @@ import type { ScenarioSpec } from './spec.js'
  * the enterprise write rate, and — when the system ran — no value or message lost or
  * duplicated, the breaker's trip latency and the unaffected domains' throughput.
  */
-export function evaluateSlos({ spec, report }: { spec: ScenarioSpec; report: ScenarioReport }): SloResult[] {
+export function evaluateSlos(options: { spec: ScenarioSpec; report: ScenarioReport }): SloResult[] {
+  check(inputSchemas.slos, options, 'evaluateSlos options')
+  const { spec, report } = options
   const s = spec.slos
   const out: SloResult[] = []
   for (const d of report.domains) {

@@ -1,4 +1,5 @@
 import { formatUsd } from '@caldera/core'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { ScenarioReport } from '../report/types.js'
 import type { ScenarioProgress } from './runScenario.js'
 
@@ -10,6 +11,7 @@ import type { ScenarioProgress } from './runScenario.js'
  * await runScenario(spec, { onProgress: (p) => process.stdout.write(formatProgress(p)) })
  */
 export function formatProgress(p: ScenarioProgress): string {
+  check(inputSchemas.progress, p, 'progress')
   if (p.phase === 'load')
     return `[${p.t.toFixed(1).padStart(5)} s] ${p.domains.map((d) => `${d.name} sent ${d.sent} incl ${d.included}`).join(' | ')}\n`
   return `${p.phase === 'fault' ? '! ' : '- '}${p.message}\n`
@@ -23,7 +25,9 @@ export function formatProgress(p: ScenarioProgress): string {
  * import { formatSummary } from '@caldera/sandbox'
  * console.log(formatSummary({ report, htmlPath: paths.html }))
  */
-export function formatSummary({ report, htmlPath }: { report: ScenarioReport; htmlPath?: string }): string {
+export function formatSummary(options: { report: ScenarioReport; htmlPath?: string }): string {
+  check(inputSchemas.summary, options, 'formatSummary options')
+  const { report, htmlPath } = options
   const passed = report.slos.filter((s) => s.pass).length
   const t = report.totals
   const lines = [

@@ -1,6 +1,7 @@
 import { channelAbi } from '@caldera/contracts'
 import type { Tier } from '@caldera/core'
 import { encodeFunctionData } from 'viem'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { TxIntent } from '../load/profiles.js'
 import { createRandom } from '../load/random.js'
 import { ERA_PER_MICRO_USD, type SystemDomain } from './deploySystem.js'
@@ -22,19 +23,15 @@ export const LANE_BUDGET_SHARE = 0.3
  * values are scaled to use at most `LANE_BUDGET_SHARE` (30 %) of its rolling-window limit over the
  * run. Intents index `domain.settlers`; nonces start at 1 (nonce 0 approved the channel).
  */
-export function crossDomainIntents({
-  seed,
-  domain,
-  peers,
-  perSecond,
-  seconds,
-}: {
+export function crossDomainIntents(options: {
   seed: number
   domain: SystemDomain
   peers: readonly SystemDomain[]
   perSecond: number
   seconds: number
 }): { intent: TxIntent; at: number }[] {
+  check(inputSchemas.crossDomain, options, 'crossDomainIntents options')
+  const { seed, domain, peers, perSecond, seconds } = options
   const rng = createRandom(seed).fork(`${domain.name}/cross-domain`)
   const count = Math.floor(perSecond * seconds)
   const shape = valueShape[domain.tier]

@@ -33,6 +33,7 @@ import {
 } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { ScenarioError } from '../errors/sandbox.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { deriveLoadAccounts, type LoadAccount } from '../load/accounts.js'
 import { sendSignedBatch } from '../load/sendSigned.js'
 
@@ -117,6 +118,7 @@ async function waitOk(client: PublicClient<Transport, Chain>, hash: Hex, what: s
  * (`@caldera/circuit-breaker`), liquidity and settlement accounts funded.
  */
 export async function deploySystem(parameters: DeploySystemParameters): Promise<SystemDomain[]> {
+  check(inputSchemas.deploySystem, parameters, 'deploySystem parameters')
   const policy =
     parameters.policy ??
     resolvePolicy({ domains: Object.fromEntries(parameters.domains.map((d) => [d.name, d.tier])) })

@@ -3,6 +3,7 @@ import { type AmlMonitor, createAmlMonitor } from '@caldera/compliance'
 import { channelAbi, stakingRegistryAbi } from '@caldera/contracts'
 import { assertProfileMet, ProfileNotMetError } from '@caldera/risk-domain'
 import { encodeFunctionData, type Hash } from 'viem'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { nowMs, sleep } from '../load/clock.js'
 import { sendSignedBatch } from '../load/sendSigned.js'
 import type { BreakerEvent, FaultRecord } from '../report/types.js'
@@ -58,16 +59,14 @@ const key = (source: string, destination: string, nonce: bigint) => `${source}>$
  * (`createWatcher`, WebSocket subscriptions, isolating an anomalous domain on every chain) and
  * the AML monitor (`createAmlMonitor`); returns the fault actions and the final accounting.
  */
-export async function startSystem({
-  domains,
-  queueDir,
-  runStart,
-}: {
+export async function startSystem(options: {
   domains: readonly SystemDomain[]
   queueDir: string
   /** Wall-clock ms the timeline counts from. */
   runStart: () => number
 }): Promise<RunningSystem> {
+  check(inputSchemas.startSystem, options, 'startSystem options')
+  const { domains, queueDir, runStart } = options
   const timeline: BreakerEvent[] = []
   const t = () => Math.round(nowMs() - runStart()) / 1000
   const byName = new Map(domains.map((d) => [d.name, d]))
