@@ -34,6 +34,16 @@ export const privilegedCalls: Readonly<Record<string, (fixture: Fixture) => Priv
   'AttestationVerifier.setValidatorSet': ({ actors }) => ({
     args: [id('attested-source'), [actors.validator.address], 1n],
   }),
+  'ThresholdAttestationVerifier.setGroupKey': () => ({
+    // x of the secp256k1 generator: a valid curve point's x coordinate.
+    args: [
+      id('threshold-source'),
+      0x79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798n,
+      0,
+      50n,
+      26n,
+    ],
+  }),
   'HybridVerifier.setValidatorSet': ({ actors }) => ({
     args: [id('other-source'), [actors.validator.address], 1n],
   }),

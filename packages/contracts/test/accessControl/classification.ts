@@ -93,6 +93,11 @@ export const classification: Readonly<Record<string, ContractClassification>> = 
     deployment: { kind: 'clone' },
     functions: { ...accessControl, initialize: initializer, setValidatorSet: validatorSetRole },
   },
+  ThresholdAttestationVerifier: {
+    deployment: { kind: 'clone' },
+    functions: { ...accessControl, initialize: initializer, setGroupKey: validatorSetRole },
+  },
+  SchnorrSecp256k1: { deployment: { kind: 'none', inheritedBy: [] }, functions: noFunctions },
   HybridVerifier: {
     deployment: { kind: 'clone' },
     functions: {

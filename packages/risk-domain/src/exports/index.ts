@@ -27,6 +27,11 @@ export {
   deployRiskRegistries,
 } from '../actions/deployRiskRegistries.js'
 export {
+  type DeployThresholdAttestationVerifierParameters,
+  type DeployThresholdAttestationVerifierReturnType,
+  deployThresholdAttestationVerifier,
+} from '../actions/deployThresholdAttestationVerifier.js'
+export {
   type DeployZkBatchVerifierParameters,
   type DeployZkBatchVerifierReturnType,
   deployZkBatchVerifier,
@@ -52,6 +57,7 @@ export {
   type SetDomainStatusReturnType,
   setDomainStatus,
 } from '../actions/setDomainStatus.js'
+export { type SetGroupKeyParameters, setGroupKey } from '../actions/setGroupKey.js'
 export {
   type SetMessageCapParameters,
   type SetMessageCapReturnType,
@@ -132,9 +138,18 @@ export {
   ProfileNotMetError,
   type ProfileWeakening,
 } from '../errors/domain.js'
+export { ThresholdSignatureError } from '../errors/threshold.js'
 export { AttestationProofError, BatchRejectedError, ZkBatchError } from '../errors/verification.js'
 export type { ReadClient, WriteClient } from '../internal/client.js'
 export { TransactionRevertedError } from '../internal/send.js'
+export { createDealing, type Dealing, generateThresholdKey, verifyDealing } from '../threshold/keygen.js'
+export {
+  createThresholdAttestation,
+  signThreshold,
+  type ThresholdSignature,
+  verifyThresholdSignature,
+} from '../threshold/sign.js'
+export type { ThresholdGroupKey, ThresholdKey, ThresholdKeyShare } from '../threshold/types.js'
 export {
   type BatchCircuitInput,
   type BatchCircuitInputParameters,
