@@ -1,5 +1,25 @@
+import { parse } from '@caldera/core'
 import { type CalderaCommand, type CommandIO, exitCodes, processIO, runCommand } from '@caldera/core/cli'
+import { z } from 'zod'
 import { version } from '../version.js'
+
+const fn = (what: string) =>
+  z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', { message: what })
+const runCliSchema = z.tuple([
+  z.array(
+    z.looseObject({
+      path: z.array(z.string()).min(1),
+      summary: z.string(),
+      run: fn('a command (defineCommand)'),
+    }),
+  ),
+  z.array(z.string()),
+  z.looseObject({
+    stdout: fn('a function (text) => void'),
+    stderr: fn('a function (text) => void'),
+    cwd: z.string(),
+  }),
+])
 
 // biome-ignore lint/suspicious/noExplicitAny: commands of any option shape
 type AnyCommand = CalderaCommand<any>
@@ -39,6 +59,7 @@ export async function runCli(
   argv: readonly string[],
   io: CommandIO = processIO(),
 ): Promise<number> {
+  parse(runCliSchema, [commands, argv, io], 'runCli (commands, argv, io)')
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.stdout(help(commands))
     return exitCodes.ok
