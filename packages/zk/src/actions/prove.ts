@@ -1,5 +1,6 @@
 import type { CircuitArtifacts, CircuitInput, Groth16Proof } from '../artifacts/types.js'
 import { ProofGenerationError } from '../errors/zk.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { groth16 } from '../internal/snarkjs.js'
 import { calculateWitnessBytes } from '../internal/witnessCalculator.js'
 
@@ -25,7 +26,9 @@ export type ProveReturnType = {
  * import { prove } from '@caldera/zk'
  * const { proof, publicSignals } = await prove({ artifacts, input: { secret: [1n, 2n], hash } })
  */
-export async function prove({ artifacts, input }: ProveParameters): Promise<ProveReturnType> {
+export async function prove(options: ProveParameters): Promise<ProveReturnType> {
+  check(inputSchemas.prove, options, 'prove options')
+  const { artifacts, input } = options
   let witness: Uint8Array
   try {
     witness = await calculateWitnessBytes(artifacts.wasm, input as Record<string, unknown>)

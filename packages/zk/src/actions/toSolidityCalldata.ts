@@ -1,5 +1,6 @@
 import type { Groth16Proof } from '../artifacts/types.js'
 import { ZkError } from '../errors/zk.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 export type SolidityProof = {
   a: readonly [bigint, bigint]
@@ -23,7 +24,9 @@ export type ToSolidityCalldataParameters = {
  * const { a, b, c, inputs } = toSolidityCalldata({ proof, publicSignals })
  * await walletClient.writeContract({ address, abi, functionName: 'verifyProof', args: [a, b, c, inputs] })
  */
-export function toSolidityCalldata({ proof, publicSignals }: ToSolidityCalldataParameters): SolidityProof {
+export function toSolidityCalldata(options: ToSolidityCalldataParameters): SolidityProof {
+  check(inputSchemas.calldata, options, 'toSolidityCalldata options')
+  const { proof, publicSignals } = options
   const n = (value: string | undefined): bigint => {
     if (value === undefined) throw new ZkError('Malformed Groth16 proof: a coordinate is missing.')
     return BigInt(value)

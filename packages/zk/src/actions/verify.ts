@@ -1,4 +1,5 @@
 import type { Groth16Proof, VerificationKey } from '../artifacts/types.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { type Curve, curves } from '../internal/snarkjs.js'
 
 export type VerifyParameters = {
@@ -52,7 +53,9 @@ async function prepare(vk: VerificationKey): Promise<Prepared> {
  * import { verify } from '@caldera/zk'
  * const ok = await verify({ verificationKey: circuit.verificationKey, proof, publicSignals })
  */
-export async function verify({ verificationKey, proof, publicSignals }: VerifyParameters): Promise<boolean> {
+export async function verify(options: VerifyParameters): Promise<boolean> {
+  check(inputSchemas.verify, options, 'verify options')
+  const { verificationKey, proof, publicSignals } = options
   try {
     if (verificationKey.protocol !== 'groth16') return false
     let ready = prepared.get(verificationKey)

@@ -1,4 +1,5 @@
 import { ArtifactHashMismatchError, ArtifactLoadError } from '../errors/zk.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { sha256Hex } from './sha256.js'
 import type { ArtifactSource } from './types.js'
 
@@ -18,11 +19,9 @@ export type LoadArtifactParameters = {
  * import { loadArtifact } from '@caldera/zk'
  * const zkey = await loadArtifact({ artifact: 'disclosure.zkey', source: '/zk/disclosure.zkey', sha256 })
  */
-export async function loadArtifact({
-  artifact,
-  source,
-  sha256,
-}: LoadArtifactParameters): Promise<Uint8Array> {
+export async function loadArtifact(options: LoadArtifactParameters): Promise<Uint8Array> {
+  check(inputSchemas.loadArtifact, options, 'loadArtifact options')
+  const { artifact, source, sha256 } = options
   const bytes = await readSource(artifact, source)
   const actual = await sha256Hex(bytes)
   const expected = sha256.toLowerCase().replace(/^0x/, '')

@@ -1,3 +1,4 @@
+import { check, inputSchemas } from '../internal/inputs.js'
 import { loadArtifact } from './loadArtifact.js'
 import type { ArtifactSource, CircuitArtifacts, CircuitPin } from './types.js'
 
@@ -19,11 +20,11 @@ export type LoadCircuitArtifactsParameters = {
  * const artifacts = await loadCircuitArtifacts({ circuit, wasm: '/zk/c.wasm', zkey: '/zk/c.zkey' })
  * const { proof, publicSignals } = await prove({ artifacts, input })
  */
-export async function loadCircuitArtifacts({
-  circuit,
-  wasm,
-  zkey,
-}: LoadCircuitArtifactsParameters): Promise<CircuitArtifacts> {
+export async function loadCircuitArtifacts(
+  options: LoadCircuitArtifactsParameters,
+): Promise<CircuitArtifacts> {
+  check(inputSchemas.loadCircuit, options, 'loadCircuitArtifacts options')
+  const { circuit, wasm, zkey } = options
   const [wasmBytes, zkeyBytes] = await Promise.all([
     loadArtifact({ artifact: `${circuit.name}.wasm`, source: wasm, sha256: circuit.wasmSha256 }),
     loadArtifact({ artifact: `${circuit.name}.zkey`, source: zkey, sha256: circuit.zkeySha256 }),

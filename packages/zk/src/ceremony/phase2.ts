@@ -1,4 +1,5 @@
 import { CeremonyError } from '../errors/zk.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { snarkjsLogger, zKey } from '../internal/snarkjs.js'
 
 const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
@@ -23,13 +24,11 @@ export type ContributePhase2Parameters = {
  * import { contributePhase2 } from '@caldera/zk'
  * const { contributionHash } = await contributePhase2({ zkey: 'c_0001.zkey', out: 'c_0002.zkey', name: 'alice' })
  */
-export async function contributePhase2({
-  zkey,
-  out,
-  name,
-  entropy,
-  log = () => {},
-}: ContributePhase2Parameters): Promise<{ contributionHash: string }> {
+export async function contributePhase2(
+  options: ContributePhase2Parameters,
+): Promise<{ contributionHash: string }> {
+  check(inputSchemas.contribute, options, 'contributePhase2 options')
+  const { zkey, out, name, entropy, log = () => {} } = options
   const secret = entropy ?? toHex(globalThis.crypto.getRandomValues(new Uint8Array(64)))
   try {
     const hash = await zKey.contribute(zkey, out, name, secret, snarkjsLogger(log))
@@ -61,12 +60,9 @@ export type VerifyPhase2Parameters = {
  * import { verifyPhase2 } from '@caldera/zk'
  * const ok = await verifyPhase2({ r1cs: 'c.r1cs', ptau: 'pot.ptau', zkey: 'c_final.zkey' })
  */
-export async function verifyPhase2({
-  r1cs,
-  ptau,
-  zkey,
-  log = () => {},
-}: VerifyPhase2Parameters): Promise<boolean> {
+export async function verifyPhase2(options: VerifyPhase2Parameters): Promise<boolean> {
+  check(inputSchemas.verifyPhase2, options, 'verifyPhase2 options')
+  const { r1cs, ptau, zkey, log = () => {} } = options
   try {
     return await zKey.verifyFromR1cs(r1cs, ptau, zkey, snarkjsLogger(log))
   } catch (cause) {

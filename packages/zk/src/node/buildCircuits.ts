@@ -11,6 +11,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { parse } from '@caldera/core'
 import { type CircuitConfig, type CircuitsConfig, circuitsConfigSchema } from '../config/circuitsConfig.js'
 import { CircuitBuildError } from '../errors/zk.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { r1cs, snarkjsLogger, zKey } from '../internal/snarkjs.js'
 import { compileCircuit } from './compileCircuit.js'
 import { sha256File } from './sha256File.js'
@@ -55,6 +56,7 @@ export type BuildCircuitsParameters = {
  * verifierContractName('disclosure') // 'DisclosureGroth16Verifier'
  */
 export function verifierContractName(name: string): string {
+  check(inputSchemas.name, name, 'circuit name')
   return `${name[0]!.toUpperCase()}${name.slice(1)}Groth16Verifier`
 }
 
@@ -66,6 +68,7 @@ export function verifierContractName(name: string): string {
  * const { circuits } = readCircuitsConfig(packageDir)
  */
 export function readCircuitsConfig(packageDir: string, config = 'circuits/circuits.json'): CircuitsConfig {
+  check(inputSchemas.circuitsConfig, [packageDir, config], 'readCircuitsConfig (packageDir, config)')
   const path = join(packageDir, config)
   if (!existsSync(path)) throw new CircuitBuildError(`No circuits config at ${path}.`)
   return parse(circuitsConfigSchema, JSON.parse(readFileSync(path, 'utf8')), config)
@@ -83,12 +86,9 @@ export function readCircuitsConfig(packageDir: string, config = 'circuits/circui
  * import { buildCircuits } from '@caldera/zk/node'
  * await buildCircuits({ packageDir: new URL('..', import.meta.url).pathname })
  */
-export async function buildCircuits({
-  packageDir,
-  config = 'circuits/circuits.json',
-  only,
-  log = (line) => console.log(line),
-}: BuildCircuitsParameters): Promise<CircuitsManifest> {
+export async function buildCircuits(options: BuildCircuitsParameters): Promise<CircuitsManifest> {
+  check(inputSchemas.build, options, 'buildCircuits options')
+  const { packageDir, config = 'circuits/circuits.json', only, log = (line) => console.log(line) } = options
   const pkg = realpathSync(resolve(packageDir))
   const cfg = readCircuitsConfig(pkg, config)
   const ptau = cfg.ptau ? resolve(pkg, cfg.ptau) : devPtauPath()

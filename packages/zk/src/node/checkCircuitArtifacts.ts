@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { verifyPhase2 } from '../ceremony/phase2.js'
 import { CircuitBuildError } from '../errors/zk.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { CircuitsManifest } from './buildCircuits.js'
 import { readCircuitsConfig } from './buildCircuits.js'
 import { compileCircuit } from './compileCircuit.js'
@@ -43,12 +44,11 @@ export type CircuitArtifactsCheck = {
  * const checks = await checkCircuitArtifacts({ packageDir })
  * expect(checks.every((c) => c.ok)).toBe(true)
  */
-export async function checkCircuitArtifacts({
-  packageDir,
-  config,
-  verifyZkey = true,
-  only,
-}: CheckCircuitArtifactsParameters): Promise<CircuitArtifactsCheck[]> {
+export async function checkCircuitArtifacts(
+  options: CheckCircuitArtifactsParameters,
+): Promise<CircuitArtifactsCheck[]> {
+  check(inputSchemas.checkArtifacts, options, 'checkCircuitArtifacts options')
+  const { packageDir, config, verifyZkey = true, only } = options
   const pkg = realpathSync(resolve(packageDir))
   const cfg = readCircuitsConfig(pkg, config)
   const manifestPath = join(pkg, cfg.artifactsDir, 'manifest.json')

@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import type { CircuitConfig } from '../config/circuitsConfig.js'
 import { CircuitBuildError } from '../errors/zk.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { commonAncestor, resolveToolchain } from './toolchain.js'
 
 const run = promisify(execFile)
@@ -53,12 +54,9 @@ export function mainComponentSource(circuit: CircuitConfig, includePath: string)
  * import { compileCircuit } from '@caldera/zk/node'
  * const { r1csPath } = await compileCircuit({ packageDir, circuit })
  */
-export async function compileCircuit({
-  packageDir,
-  circuit,
-  outDir,
-  sym = false,
-}: CompileCircuitParameters): Promise<CompileCircuitReturnType> {
+export async function compileCircuit(options: CompileCircuitParameters): Promise<CompileCircuitReturnType> {
+  check(inputSchemas.compile, options, 'compileCircuit options')
+  const { packageDir, circuit, outDir, sym = false } = options
   const pkg = realpathSync(resolve(packageDir))
   const toolchain = resolveToolchain(pkg)
   const out = resolve(outDir ?? join(pkg, 'circuits', 'build', circuit.name))

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { CircuitConfig } from '../config/circuitsConfig.js'
 import { CircuitBuildError } from '../errors/zk.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { type CircuitSymbol, parseSymbols } from '../soundness/symbols.js'
 import { readCircuitsConfig } from './buildCircuits.js'
 import { compileCircuit } from './compileCircuit.js'
@@ -32,10 +33,11 @@ export type CompileCircuitSymbolsReturnType = {
  * const { symbols, r1csSha256 } = await compileCircuitSymbols({ packageDir, circuit: 'range' })
  * expect(r1csSha256).toBe(sha256File('artifacts/range/range.r1cs'))
  */
-export async function compileCircuitSymbols({
-  packageDir,
-  circuit,
-}: CompileCircuitSymbolsParameters): Promise<CompileCircuitSymbolsReturnType> {
+export async function compileCircuitSymbols(
+  options: CompileCircuitSymbolsParameters,
+): Promise<CompileCircuitSymbolsReturnType> {
+  check(inputSchemas.compileSymbols, options, 'compileCircuitSymbols options')
+  const { packageDir, circuit } = options
   const pkg = realpathSync(resolve(packageDir))
   const config =
     typeof circuit === 'string' ? readCircuitsConfig(pkg).circuits.find((c) => c.name === circuit) : circuit

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { loadArtifact } from '../artifacts/loadArtifact.js'
 import type { CircuitArtifacts, CircuitPin } from '../artifacts/types.js'
 import { ArtifactLoadError } from '../errors/zk.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 export type ReadCircuitArtifactsParameters = {
   circuit: CircuitPin
@@ -20,11 +21,11 @@ export type ReadCircuitArtifactsParameters = {
  * import { readCircuitArtifacts } from '@caldera/zk/node'
  * const artifacts = await readCircuitArtifacts({ circuit: disclosureCircuit, artifactsDir })
  */
-export async function readCircuitArtifacts({
-  circuit,
-  artifactsDir,
-  paths = {},
-}: ReadCircuitArtifactsParameters): Promise<CircuitArtifacts> {
+export async function readCircuitArtifacts(
+  options: ReadCircuitArtifactsParameters,
+): Promise<CircuitArtifacts> {
+  check(inputSchemas.readCircuit, options, 'readCircuitArtifacts options')
+  const { circuit, artifactsDir, paths = {} } = options
   const wasmPath = paths.wasm ?? join(artifactsDir, circuit.name, `${circuit.name}.wasm`)
   const zkeyPath = paths.zkey ?? join(artifactsDir, circuit.name, `${circuit.name}.zkey`)
   const [wasm, zkey] = await Promise.all([
@@ -43,7 +44,9 @@ export type ReadArtifactFileParameters = { path: string; sha256: string; artifac
  * import { readArtifactFile } from '@caldera/zk/node'
  * const bytes = await readArtifactFile({ path: 'artifacts/x/x.zkey', sha256 })
  */
-export async function readArtifactFile({ path, sha256, artifact = path }: ReadArtifactFileParameters) {
+export async function readArtifactFile(options: ReadArtifactFileParameters) {
+  check(inputSchemas.readFile, options, 'readArtifactFile options')
+  const { path, sha256, artifact = path } = options
   let bytes: Uint8Array
   try {
     bytes = new Uint8Array(await readFile(path))

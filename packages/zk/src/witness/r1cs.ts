@@ -1,3 +1,4 @@
+import { check, inputSchemas } from '../internal/inputs.js'
 import { readLE, readSections } from './binfile.js'
 
 /** One linear combination: wire → coefficient. */
@@ -21,6 +22,7 @@ export type R1cs = {
  * const { constraints } = parseR1cs(r1csBytes)
  */
 export function parseR1cs(bytes: Uint8Array): R1cs {
+  check(inputSchemas.bytes, bytes, 'r1cs bytes')
   const sections = readSections(bytes, 'r1cs')
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const h = sections.get(1)!.start
@@ -65,7 +67,9 @@ function evaluate(lc: LinearCombination, witness: readonly bigint[], p: bigint):
  * import { checkR1cs } from '@caldera/zk'
  * expect(checkR1cs({ r1cs, witness })).toEqual([])
  */
-export function checkR1cs({ r1cs, witness }: { r1cs: R1cs; witness: readonly bigint[] }): number[] {
+export function checkR1cs(options: { r1cs: R1cs; witness: readonly bigint[] }): number[] {
+  check(inputSchemas.checkR1cs, options, 'checkR1cs options')
+  const { r1cs, witness } = options
   const p = r1cs.prime
   const failing: number[] = []
   r1cs.constraints.forEach(([a, b, c], i) => {
@@ -84,15 +88,13 @@ export function checkR1cs({ r1cs, witness }: { r1cs: R1cs; witness: readonly big
  * import { findUnconstrainedWires } from '@caldera/zk'
  * const free = findUnconstrainedWires({ r1cs, witness })
  */
-export function findUnconstrainedWires({
-  r1cs,
-  witness,
-  delta = 1n,
-}: {
+export function findUnconstrainedWires(options: {
   r1cs: R1cs
   witness: readonly bigint[]
   delta?: bigint
 }): number[] {
+  check(inputSchemas.unconstrained, options, 'findUnconstrainedWires options')
+  const { r1cs, witness, delta = 1n } = options
   const p = r1cs.prime
   const values = r1cs.constraints.map(([a, b, c]) => [
     evaluate(a, witness, p),

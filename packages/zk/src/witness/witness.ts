@@ -1,5 +1,6 @@
 import type { CircuitArtifacts, CircuitInput, Groth16Proof } from '../artifacts/types.js'
 import { ProofGenerationError } from '../errors/zk.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { groth16 } from '../internal/snarkjs.js'
 import { calculateWitnessBytes } from '../internal/witnessCalculator.js'
 import { readLE, readSections, writeLE } from './binfile.js'
@@ -15,6 +16,7 @@ const R = 2188824287183927522224640574525727508854836440041603434369820418657580
  * const wires = decodeWitness(wtnsBytes)
  */
 export function decodeWitness(bytes: Uint8Array): bigint[] {
+  check(inputSchemas.bytes, bytes, 'witness bytes')
   const sections = readSections(bytes, 'wtns')
   const header = sections.get(1)!
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
@@ -32,6 +34,7 @@ export function decodeWitness(bytes: Uint8Array): bigint[] {
  * const bytes = encodeWitness(witness)
  */
 export function encodeWitness(witness: readonly bigint[]): Uint8Array {
+  check(inputSchemas.witness, witness, 'witness')
   const n8 = 32
   const headerSize = 4 + n8 + 4
   const dataSize = n8 * witness.length
@@ -63,13 +66,12 @@ export function encodeWitness(witness: readonly bigint[]): Uint8Array {
  * import { calculateWitness } from '@caldera/zk'
  * const witness = await calculateWitness({ artifacts, input })
  */
-export async function calculateWitness({
-  artifacts,
-  input,
-}: {
+export async function calculateWitness(options: {
   artifacts: CircuitArtifacts
   input: CircuitInput
 }): Promise<bigint[]> {
+  check(inputSchemas.witnessOf, options, 'calculateWitness options')
+  const { artifacts, input } = options
   try {
     return decodeWitness(await calculateWitnessBytes(artifacts.wasm, input as Record<string, unknown>))
   } catch (cause) {
@@ -85,12 +87,11 @@ export async function calculateWitness({
  * import { proveWitness } from '@caldera/zk'
  * const { proof, publicSignals } = await proveWitness({ artifacts, witness })
  */
-export async function proveWitness({
-  artifacts,
-  witness,
-}: {
+export async function proveWitness(options: {
   artifacts: CircuitArtifacts
   witness: readonly bigint[]
 }): Promise<{ proof: Groth16Proof; publicSignals: string[] }> {
+  check(inputSchemas.proveWitness, options, 'proveWitness options')
+  const { artifacts, witness } = options
   return groth16.prove({ type: 'mem', data: artifacts.zkey }, { type: 'mem', data: encodeWitness(witness) })
 }
