@@ -1,18 +1,9 @@
 import { thresholdAttestationVerifierAbi, thresholdAttestationVerifierBytecode } from '@caldera/contracts'
-import { addressSchema, parse } from '@caldera/core'
 import type { Address } from 'viem'
-import { z } from 'zod'
-import { deployInitializedClone } from '../deploy/deployInitializedClone.js'
+import { type DeployAdminCloneParameters, deployAdminClone } from '../deploy/deployAdminClone.js'
 import type { WriteClient } from '../internal/client.js'
 
-const schema = z.object({ admin: addressSchema.optional(), implementation: addressSchema.optional() })
-
-export type DeployThresholdAttestationVerifierParameters = {
-  /** Receives the admin and validator-set roles (default: the client's account). */
-  admin?: Address
-  /** An already deployed `ThresholdAttestationVerifier` implementation to clone. */
-  implementation?: Address
-}
+export type DeployThresholdAttestationVerifierParameters = DeployAdminCloneParameters
 export type DeployThresholdAttestationVerifierReturnType = { address: Address; implementation: Address }
 
 /**
@@ -24,15 +15,13 @@ export type DeployThresholdAttestationVerifierReturnType = { address: Address; i
  * import { deployThresholdAttestationVerifier } from '@caldera/risk-domain'
  * const { address } = await deployThresholdAttestationVerifier(walletClient, {})
  */
-export async function deployThresholdAttestationVerifier(
+export function deployThresholdAttestationVerifier(
   client: WriteClient,
   parameters: DeployThresholdAttestationVerifierParameters = {},
 ): Promise<DeployThresholdAttestationVerifierReturnType> {
-  const { admin, implementation } = parse(schema, parameters, 'threshold attestation verifier deployment')
-  return deployInitializedClone(client, {
+  return deployAdminClone(client, parameters, {
     abi: thresholdAttestationVerifierAbi,
     bytecode: thresholdAttestationVerifierBytecode,
-    implementation,
-    initArgs: [admin ?? client.account.address],
+    subject: 'threshold attestation verifier deployment',
   })
 }
