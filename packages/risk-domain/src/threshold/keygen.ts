@@ -1,4 +1,5 @@
 import { parse } from '@caldera/core'
+import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js'
 import { concat, numberToHex, stringToHex } from 'viem'
 import { z } from 'zod'
 import { ThresholdSignatureError } from '../errors/threshold.js'
@@ -10,9 +11,9 @@ import type { ThresholdKey } from './types.js'
 export type Dealing = {
   dealer: number
   /** a_k·G for the coefficients a_0 … a_{t−1} of the dealer's secret polynomial. */
-  commitments: InstanceType<typeof Point>[]
+  commitments: WeierstrassPoint<bigint>[]
   /** Schnorr proof of knowledge of a_0 (stops a dealer choosing its commitment after the others'). */
-  proof: { r: InstanceType<typeof Point>; mu: bigint }
+  proof: { r: WeierstrassPoint<bigint>; mu: bigint }
   /** f(j) for participant j = 1 … n (sent privately to j). */
   shares: bigint[]
 }
