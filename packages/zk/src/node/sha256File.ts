@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { ZkError } from '../errors/zk.js'
 import { check, inputSchemas } from '../internal/inputs.js'
 
 /**
@@ -11,5 +12,14 @@ import { check, inputSchemas } from '../internal/inputs.js'
  */
 export function sha256File(path: string): string {
   check(inputSchemas.path, path, 'path')
-  return createHash('sha256').update(readFileSync(path)).digest('hex')
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(path)
+  } catch (cause) {
+    throw new ZkError(`Cannot read ${JSON.stringify(path.slice(0, 200))}.`, {
+      cause,
+      hint: 'Pass the path of a readable file.',
+    })
+  }
+  return createHash('sha256').update(bytes).digest('hex')
 }
