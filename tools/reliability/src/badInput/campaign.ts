@@ -83,6 +83,9 @@ export async function runBadInput(options: CampaignOptions): Promise<BadInputRes
           callTimeoutMs: options.mode === 'soak' ? 30_000 : 10_000,
         })),
       )
+      // Let a floating rejection surface while this function is still the one blamed.
+      await new Promise((resolve) => setImmediate(resolve))
+      await new Promise((resolve) => setTimeout(resolve, 0))
       const ms = performance.now() - started
       if (ms > 1_000) log(`${fn.id}: ${(ms / 1000).toFixed(1)} s`)
     }
