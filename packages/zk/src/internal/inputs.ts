@@ -84,6 +84,36 @@ export const inputSchemas = {
   circuitsConfig: z.tuple([path, path.optional()]),
   path,
   name: z.string().min(1),
+  // Soundness tools
+  signalsDetermined: z.object({
+    r1cs: r1cs.extend({
+      nPublicOutputs: z.number().int().nonnegative(),
+      nPublicInputs: z.number().int().nonnegative(),
+    }),
+    witness,
+    wires: z.array(z.number().int().nonnegative()).optional(),
+    ignore: z.array(z.number().int().nonnegative()).optional(),
+    symbols: list.optional(),
+  }),
+  unchecked: z.object({ wasm: bytes, input }),
+  checkWitness: z.object({ r1cs, witness }),
+  freeSignals: z.object({ r1cs, witness, wires: z.array(z.number().int().nonnegative()).optional() }),
+  mutate: z.object({
+    witness,
+    set: z.record(z.string(), z.bigint()).optional(),
+    add: z.record(z.string(), z.bigint()).optional(),
+    prime: z.bigint().positive().optional(),
+  }),
+  symbolsText: z.string(),
+  publicWires: z.looseObject({
+    nPublicOutputs: z.number().int().nonnegative().max(1e7),
+    nPublicInputs: z.number().int().nonnegative().max(1e7),
+  }),
+  symbols: z.array(z.looseObject({ name: z.string(), wire: z.number().int() })),
+  wireOf: z.object({
+    symbols: z.array(z.looseObject({ name: z.string(), wire: z.number().int() })),
+    signal: z.string().min(1),
+  }),
 } as const
 
 /** Validates `input` (the original value is used afterwards; the schemas only check). */

@@ -1,4 +1,5 @@
 import { UnderconstrainedSignalError } from '../errors/soundness.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { R1cs } from '../witness/r1cs.js'
 import { findFreeSignals } from './findFreeSignals.js'
 import { type CircuitSymbol, publicWires, wireNames } from './symbols.js'
@@ -31,13 +32,9 @@ export type AssertSignalsDeterminedParameters = {
  * const witness = await calculateWitness({ artifacts, input })
  * assertSignalsDetermined({ r1cs: parseR1cs(r1csBytes), witness })
  */
-export function assertSignalsDetermined({
-  r1cs,
-  witness,
-  wires = publicWires(r1cs),
-  ignore = [],
-  symbols,
-}: AssertSignalsDeterminedParameters): number {
+export function assertSignalsDetermined(options: AssertSignalsDeterminedParameters): number {
+  check(inputSchemas.signalsDetermined, options, 'assertSignalsDetermined options')
+  const { r1cs, witness, wires = publicWires(r1cs), ignore = [], symbols } = options
   const skip = new Set(ignore)
   const checked = wires.filter((w) => !skip.has(w))
   const free = findFreeSignals({ r1cs, witness, wires: checked })

@@ -2,6 +2,7 @@
 import { type WitnessCalculator, WitnessCalculatorBuilder } from 'circom_runtime'
 import type { CircuitInput } from '../artifacts/types.js'
 import { ProofGenerationError } from '../errors/zk.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { decodeWitness } from '../witness/witness.js'
 
 export type CalculateWitnessUncheckedParameters = {
@@ -66,14 +67,18 @@ async function instantiate(wasm: Uint8Array, state: { failed: number }): Promise
  * expect(failedAssertions).toBeGreaterThan(0)
  * expect(checkWitness({ r1cs, witness })).not.toEqual([])
  */
-export async function calculateWitnessUnchecked({
-  wasm,
-  input,
-}: CalculateWitnessUncheckedParameters): Promise<CalculateWitnessUncheckedReturnType> {
+export async function calculateWitnessUnchecked(
+  options: CalculateWitnessUncheckedParameters,
+): Promise<CalculateWitnessUncheckedReturnType> {
+  check(inputSchemas.unchecked, options, 'calculateWitnessUnchecked options')
+  const { wasm, input } = options
   let entry = cache.get(wasm)
   if (!entry) {
     const state = { failed: 0 }
-    entry = { calculator: instantiate(wasm, state), state, queue: Promise.resolve() }
+    const calculator = instantiate(wasm, state)
+    // Awaited by the run below; marked handled so a bad module is not also an unhandled rejection.
+    calculator.catch(() => undefined)
+    entry = { calculator, state, queue: Promise.resolve() }
     cache.set(wasm, entry)
   }
   const current = entry

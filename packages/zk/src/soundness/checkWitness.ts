@@ -1,4 +1,5 @@
 import { InvalidWitnessError } from '../errors/soundness.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { R1cs } from '../witness/r1cs.js'
 import { evaluate, mod } from './field.js'
 
@@ -30,7 +31,9 @@ export type CheckWitnessParameters = {
  * checkWitness({ r1cs, witness }) // []
  * checkWitness({ r1cs, witness: mutateWitness({ witness, add: { 1: 1n } }) }) // e.g. [17]
  */
-export function checkWitness({ r1cs, witness }: CheckWitnessParameters): number[] {
+export function checkWitness(options: CheckWitnessParameters): number[] {
+  check(inputSchemas.checkWitness, options, 'checkWitness options')
+  const { r1cs, witness } = options
   const p = r1cs.prime
   if (witness.length !== r1cs.nWires)
     throw new InvalidWitnessError(

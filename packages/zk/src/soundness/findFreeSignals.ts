@@ -1,4 +1,5 @@
 import { InvalidWitnessError } from '../errors/soundness.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { LinearCombination, R1cs } from '../witness/r1cs.js'
 import { checkWitness } from './checkWitness.js'
 import { evaluateConstraints, inverse, mod } from './field.js'
@@ -46,7 +47,9 @@ const ANY = 'any' as const
  * const free = findFreeSignals({ r1cs, witness })
  * // [] for a circuit that determines every signal
  */
-export function findFreeSignals({ r1cs, witness, wires }: FindFreeSignalsParameters): FreeSignal[] {
+export function findFreeSignals(options: FindFreeSignalsParameters): FreeSignal[] {
+  check(inputSchemas.freeSignals, options, 'findFreeSignals options')
+  const { r1cs, witness, wires } = options
   const violated = checkWitness({ r1cs, witness })
   if (violated.length > 0)
     throw new InvalidWitnessError(

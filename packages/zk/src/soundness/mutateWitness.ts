@@ -1,4 +1,5 @@
 import { InvalidWitnessError } from '../errors/soundness.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { mod } from './field.js'
 
 /** BN254 scalar field order (circom's default prime). */
@@ -28,12 +29,9 @@ export type MutateWitnessParameters = {
  * const forged = mutateWitness({ witness, set: { [wireOf({ symbols, signal: 'main.value' })]: 12n } })
  * expect(checkWitness({ r1cs, witness: forged })).not.toEqual([])
  */
-export function mutateWitness({
-  witness,
-  set = {},
-  add = {},
-  prime = BN254,
-}: MutateWitnessParameters): bigint[] {
+export function mutateWitness(options: MutateWitnessParameters): bigint[] {
+  check(inputSchemas.mutate, options, 'mutateWitness options')
+  const { witness, set = {}, add = {}, prime = BN254 } = options
   const out = witness.map((w) => mod(w, prime))
   const wireOf = (key: string) => {
     const wire = Number(key)

@@ -1,4 +1,5 @@
 import { UnknownSignalError } from '../errors/soundness.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 /** One line of a circom `.sym` file. */
 export type CircuitSymbol = {
@@ -24,6 +25,7 @@ export type CircuitSymbol = {
  * const symbols = parseSymbols(readFileSync(symPath, 'utf8'))
  */
 export function parseSymbols(text: string): CircuitSymbol[] {
+  check(inputSchemas.symbolsText, text, 'symbols text')
   const symbols: CircuitSymbol[] = []
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue
@@ -53,7 +55,9 @@ export type WireOfParameters = {
  * import { parseSymbols, wireOf } from '@caldera/zk'
  * const wire = wireOf({ symbols, signal: 'main.amount[2]' })
  */
-export function wireOf({ symbols, signal }: WireOfParameters): number {
+export function wireOf(options: WireOfParameters): number {
+  check(inputSchemas.wireOf, options, 'wireOf options')
+  const { symbols, signal } = options
   const full = signal.startsWith('main.') || signal === 'main' ? signal : `main.${signal}`
   const symbol = symbols.find((s) => s.name === full)
   if (!symbol)
@@ -76,6 +80,7 @@ export function wireOf({ symbols, signal }: WireOfParameters): number {
  * const wires = publicWires(parseR1cs(r1csBytes)) // [1, 2, …]
  */
 export function publicWires(r1cs: { nPublicOutputs: number; nPublicInputs: number }): number[] {
+  check(inputSchemas.publicWires, r1cs, 'r1cs')
   return Array.from({ length: r1cs.nPublicOutputs + r1cs.nPublicInputs }, (_, i) => i + 1)
 }
 
@@ -88,6 +93,7 @@ export function publicWires(r1cs: { nPublicOutputs: number; nPublicInputs: numbe
  * names.get(5) // 'main.amount[0]'
  */
 export function wireNames(symbols: readonly CircuitSymbol[]): Map<number, string> {
+  check(inputSchemas.symbols, symbols, 'symbols')
   const names = new Map<number, string>()
   for (const s of symbols) if (s.wire >= 0 && !names.has(s.wire)) names.set(s.wire, s.name)
   return names
