@@ -32,9 +32,9 @@ export type AssertSignalsDeterminedParameters = {
  * const witness = await calculateWitness({ artifacts, input })
  * assertSignalsDetermined({ r1cs: parseR1cs(r1csBytes), witness })
  */
-export function assertSignalsDetermined(options: AssertSignalsDeterminedParameters): number {
-  check(inputSchemas.signalsDetermined, options, 'assertSignalsDetermined options')
-  const { r1cs, witness, wires = publicWires(r1cs), ignore = [], symbols } = options
+export function assertSignalsDetermined(parameters: AssertSignalsDeterminedParameters): number {
+  check(inputSchemas.signalsDetermined, parameters, 'assertSignalsDetermined parameters')
+  const { r1cs, witness, wires = publicWires(r1cs), ignore = [], symbols } = parameters
   const skip = new Set(ignore)
   const checked = wires.filter((w) => !skip.has(w))
   const free = findFreeSignals({ r1cs, witness, wires: checked })

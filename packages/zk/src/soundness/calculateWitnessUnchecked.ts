@@ -68,10 +68,10 @@ async function instantiate(wasm: Uint8Array, state: { failed: number }): Promise
  * expect(checkWitness({ r1cs, witness })).not.toEqual([])
  */
 export async function calculateWitnessUnchecked(
-  options: CalculateWitnessUncheckedParameters,
+  parameters: CalculateWitnessUncheckedParameters,
 ): Promise<CalculateWitnessUncheckedReturnType> {
-  check(inputSchemas.unchecked, options, 'calculateWitnessUnchecked options')
-  const { wasm, input } = options
+  check(inputSchemas.unchecked, parameters, 'calculateWitnessUnchecked parameters')
+  const { wasm, input } = parameters
   let entry = cache.get(wasm)
   if (!entry) {
     const state = { failed: 0 }

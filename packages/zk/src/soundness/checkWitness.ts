@@ -31,9 +31,9 @@ export type CheckWitnessParameters = {
  * checkWitness({ r1cs, witness }) // []
  * checkWitness({ r1cs, witness: mutateWitness({ witness, add: { 1: 1n } }) }) // e.g. [17]
  */
-export function checkWitness(options: CheckWitnessParameters): number[] {
-  check(inputSchemas.checkWitness, options, 'checkWitness options')
-  const { r1cs, witness } = options
+export function checkWitness(parameters: CheckWitnessParameters): number[] {
+  check(inputSchemas.checkWitness, parameters, 'checkWitness parameters')
+  const { r1cs, witness } = parameters
   const p = r1cs.prime
   if (witness.length !== r1cs.nWires)
     throw new InvalidWitnessError(

@@ -47,9 +47,9 @@ const ANY = 'any' as const
  * const free = findFreeSignals({ r1cs, witness })
  * // [] for a circuit that determines every signal
  */
-export function findFreeSignals(options: FindFreeSignalsParameters): FreeSignal[] {
-  check(inputSchemas.freeSignals, options, 'findFreeSignals options')
-  const { r1cs, witness, wires } = options
+export function findFreeSignals(parameters: FindFreeSignalsParameters): FreeSignal[] {
+  check(inputSchemas.freeSignals, parameters, 'findFreeSignals parameters')
+  const { r1cs, witness, wires } = parameters
   const violated = checkWitness({ r1cs, witness })
   if (violated.length > 0)
     throw new InvalidWitnessError(

@@ -29,9 +29,9 @@ export type MutateWitnessParameters = {
  * const forged = mutateWitness({ witness, set: { [wireOf({ symbols, signal: 'main.value' })]: 12n } })
  * expect(checkWitness({ r1cs, witness: forged })).not.toEqual([])
  */
-export function mutateWitness(options: MutateWitnessParameters): bigint[] {
-  check(inputSchemas.mutate, options, 'mutateWitness options')
-  const { witness, set = {}, add = {}, prime = BN254 } = options
+export function mutateWitness(parameters: MutateWitnessParameters): bigint[] {
+  check(inputSchemas.mutate, parameters, 'mutateWitness parameters')
+  const { witness, set = {}, add = {}, prime = BN254 } = parameters
   const out = witness.map((w) => mod(w, prime))
   const wireOf = (key: string) => {
     const wire = Number(key)

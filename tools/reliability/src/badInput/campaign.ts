@@ -79,7 +79,7 @@ export async function runBadInput(options: CampaignOptions): Promise<BadInputRes
         ...(await driveFunction(fn, {
           client,
           seed: options.seed,
-          generatedPerFunction: options.mode === 'soak' ? 40 : 0,
+          generatedPerFunction: options.mode === 'soak' ? 150 : 0,
           callTimeoutMs: options.mode === 'soak' ? 30_000 : 10_000,
         })),
       )
