@@ -3,6 +3,7 @@ import { amlScanCommand } from '@caldera/compliance/cli'
 import type { CalderaCommand } from '@caldera/core/cli'
 import { deployCommand } from '@caldera/deploy-lite'
 import { devnetUpCommand } from '@caldera/devnet/cli'
+import { domainClassifyCommand, domainDefineCommand } from '@caldera/risk-domain/cli'
 import { sandboxRunCommand } from '@caldera/sandbox/cli'
 import { zkContributeCommand, zkVerifyCommand } from '@caldera/zk/cli'
 
@@ -13,6 +14,8 @@ export const commands: readonly CalderaCommand<any>[] = [
   deployCommand,
   amlScanCommand,
   breakerReplayCommand,
+  domainClassifyCommand,
+  domainDefineCommand,
   zkContributeCommand,
   zkVerifyCommand,
   devnetUpCommand,

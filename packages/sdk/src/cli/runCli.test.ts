@@ -46,13 +46,15 @@ describe.each(commands.map((c) => [c.path.join(' '), c] as const))('caldera %s',
   })
 })
 
-it('registers the sandbox, deploy, aml, breaker, zk and devnet commands', () => {
+it('registers the sandbox, deploy, aml, breaker, domain, zk and devnet commands', () => {
   expect(commands.map((c) => c.path.join(' '))).toMatchInlineSnapshot(`
     [
       "sandbox run",
       "deploy",
       "aml scan",
       "breaker replay",
+      "domain classify",
+      "domain define",
       "zk contribute",
       "zk verify",
       "devnet up",
