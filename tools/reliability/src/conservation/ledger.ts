@@ -158,6 +158,18 @@ export async function readLedger(network: CampaignNetwork): Promise<Ledger> {
   return { channels, sent, deliveries, executed }
 }
 
+/** Reads the ledger, retrying a read that fails (an RPC timeout when the machine is loaded). */
+export async function readLedgerPatiently(network: CampaignNetwork): Promise<Ledger> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readLedger(network)
+    } catch (error) {
+      if (attempt >= 4) throw error
+      await new Promise((r) => setTimeout(r, 500 * attempt))
+    }
+  }
+}
+
 /** What the conservation check found. */
 export type ConservationResult = {
   /** Σ over sources of |locked − (delivered + held + refunded + in flight)|, in base units. */

@@ -1,5 +1,11 @@
 import type { CampaignReport } from '../types.js'
-import { type ConservationResult, checkConservation, keyOf, type Ledger, readLedger } from './ledger.js'
+import {
+  type ConservationResult,
+  checkConservation,
+  keyOf,
+  type Ledger,
+  readLedgerPatiently,
+} from './ledger.js'
 import { type CampaignNetwork, DOMAINS } from './network.js'
 
 /** What the model expects of the network: pauses, isolations, open held transfers, value locked. */
@@ -58,7 +64,7 @@ export async function checkStep(
   allowed?: (source: string, destination: string) => boolean,
 ): Promise<ConservationResult> {
   r.report.steps++
-  const ledger = await readLedger(r.network)
+  const ledger = await readLedgerPatiently(r.network)
   const result = checkConservation(ledger)
   const problems = [...result.problems]
   for (const name of DOMAINS) {

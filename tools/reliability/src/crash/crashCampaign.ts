@@ -6,7 +6,13 @@ import { channelAbi } from '@caldera/contracts'
 import { ANVIL_MNEMONIC } from '@caldera/devnet'
 import { waitForTransactionReceipt, writeContract } from 'viem/actions'
 import type { Campaign } from '../campaigns.js'
-import { checkConservation, keyOf, type Ledger, readLedger } from '../conservation/ledger.js'
+import {
+  checkConservation,
+  keyOf,
+  type Ledger,
+  readLedger,
+  readLedgerPatiently,
+} from '../conservation/ledger.js'
 import { ACCOUNTS, type CampaignNetwork, DOMAINS, startCampaignNetwork } from '../conservation/network.js'
 import { type CampaignOptions, type CampaignReport, emptyReport } from '../types.js'
 import type { WorkerConfig } from './worker.js'
@@ -290,7 +296,7 @@ async function crashRun(
 
     phase('traffic sent')
     // Settle: trips enforced everywhere, open lanes drained, the rest durably queued.
-    let ledger = await readLedger(network)
+    let ledger = await readLedgerPatiently(network)
     const settled = async () => {
       ledger = await readLedger(network)
       if (watcher.current?.events.some((e) => e.event === 'started') !== true) return false
@@ -318,7 +324,7 @@ async function crashRun(
     // Traffic is over and the open lanes are drained, so the relayer (still running) delivers
     // nothing between two chains' reads; each chain is read at one block.
     await watcher.stop()
-    ledger = await readLedger(network)
+    ledger = await readLedgerPatiently(network)
     for (const d of trippedDomains(ledger, watcher.events()))
       if (!enforced(ledger, d)) problems.push(`trip of ${d} not enforced on every chain`)
     const first = checkConservation(ledger)
@@ -354,7 +360,7 @@ async function crashRun(
     })
     phase('drained')
     await relayer.stop()
-    ledger = await readLedger(network)
+    ledger = await readLedgerPatiently(network)
     const last = checkConservation(ledger)
     problems.push(...last.problems)
     report.valueLost += last.valueLost

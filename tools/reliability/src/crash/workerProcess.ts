@@ -57,11 +57,26 @@ export function startWorker(config: WorkerConfig, configDir: string, n: number):
   return { child, events, exited, stderr: () => stderr }
 }
 
-/** Waits until `check` holds, polling every 20 ms; throws after `timeoutMs`. */
+/**
+ * Waits until `check` holds, polling every 20 ms; throws after `timeoutMs`. A check that throws
+ * (an RPC read timing out on a loaded machine) counts as "not yet"; its last error is named in
+ * the timeout.
+ */
 export async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
   const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
+  let lastError = ''
+  for (;;) {
+    const ok = await Promise.resolve()
+      .then(check)
+      .catch((e: unknown) => {
+        lastError = e instanceof Error ? e.message.split('\n')[0]! : String(e)
+        return false
+      })
+    if (ok) return
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last read error: ${lastError})` : ''}`,
+      )
     await new Promise((r) => setTimeout(r, 20))
   }
 }
