@@ -1,5 +1,6 @@
 import { parse } from '@caldera/core'
 import { encodeAbiParameters, type Hex, keccak256 } from 'viem'
+import { check, inputSchemas } from '../internal/inputs.js'
 import {
   type BatchMessage,
   type BatchMessageInput,
@@ -17,7 +18,9 @@ export type ComputeBatchRootParameters = { messages: readonly BatchMessageInput[
  * import { computeBatchRoot } from '@caldera/risk-domain'
  * const root = computeBatchRoot({ messages })
  */
-export function computeBatchRoot({ messages }: ComputeBatchRootParameters): Hex {
+export function computeBatchRoot(parameters: ComputeBatchRootParameters): Hex {
+  check(inputSchemas.computeBatchRoot, parameters, 'batch root')
+  const { messages } = parameters
   const parsed = parse(batchMessagesSchema, messages, 'batch messages') as BatchMessage[]
   return keccak256(encodeAbiParameters([batchMessagesAbiParameter], [parsed]))
 }

@@ -1,4 +1,5 @@
 import type { Hex, LocalAccount } from 'viem'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { BatchMessageInput } from './batchMessage.js'
 import { computeBatchRoot } from './computeBatchRoot.js'
 import { encodeAttestationProof } from './encodeAttestationProof.js'
@@ -27,12 +28,11 @@ export type CreateAttestationProofReturnType = { batchRoot: Hex; proof: Hex }
  *   args: [domainId, 1n, messages, proof],
  * })
  */
-export async function createAttestationProof({
-  domainId,
-  batchNonce,
-  messages,
-  signers,
-}: CreateAttestationProofParameters): Promise<CreateAttestationProofReturnType> {
+export async function createAttestationProof(
+  parameters: CreateAttestationProofParameters,
+): Promise<CreateAttestationProofReturnType> {
+  check(inputSchemas.createAttestationProof, parameters, 'attestation proof')
+  const { domainId, batchNonce, messages, signers } = parameters
   const batchRoot = computeBatchRoot({ messages })
   const attestations = await Promise.all(
     signers.map((account) => signBatchAttestation({ account, domainId, batchNonce, batchRoot })),

@@ -1,5 +1,6 @@
 import { concatHex, type Hex, size } from 'viem'
 import { AttestationProofError } from '../errors/verification.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { BatchAttestation } from './signBatchAttestation.js'
 
 export type EncodeAttestationProofParameters = {
@@ -14,7 +15,9 @@ export type EncodeAttestationProofParameters = {
  * import { encodeAttestationProof } from '@caldera/risk-domain'
  * const proof = encodeAttestationProof({ attestations })
  */
-export function encodeAttestationProof({ attestations }: EncodeAttestationProofParameters): Hex {
+export function encodeAttestationProof(parameters: EncodeAttestationProofParameters): Hex {
+  check(inputSchemas.encodeAttestationProof, parameters, 'attestation proof')
+  const { attestations } = parameters
   const sorted = [...attestations].sort((a, b) => compareAddresses(a.signer, b.signer))
   sorted.forEach((a, i) => {
     if (size(a.signature) !== 65)

@@ -1,5 +1,6 @@
 import { parse } from '@caldera/core'
 import type { Address, Hex, LocalAccount } from 'viem'
+import { check, inputSchemas } from '../internal/inputs.js'
 import {
   type AttestationDigestParameters,
   attestationDigest,
@@ -33,10 +34,11 @@ export type BatchAttestation = {
  *   batchRoot: computeBatchRoot({ messages }),
  * })
  */
-export async function signBatchAttestation({
-  account,
-  ...attestation
-}: SignBatchAttestationParameters): Promise<BatchAttestation> {
+export async function signBatchAttestation(
+  parameters: SignBatchAttestationParameters,
+): Promise<BatchAttestation> {
+  check(inputSchemas.signBatchAttestation, parameters, 'attestation')
+  const { account, ...attestation } = parameters
   const { domainId, batchNonce, batchRoot } = parse(attestationSchema, attestation, 'attestation')
   const digest = attestationDigest({ domainId, batchNonce, batchRoot })
   const signature = await account.signMessage({ message: { raw: digest } })

@@ -3,6 +3,7 @@ import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js'
 import { concat, numberToHex, stringToHex } from 'viem'
 import { z } from 'zod'
 import { ThresholdSignatureError } from '../errors/threshold.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { compressed, hashToScalar, mod, N, Point, randomScalar } from './scalar.js'
 import type { ThresholdKey } from './types.js'
 
@@ -41,17 +42,14 @@ function proofChallenge(
 }
 
 /** Round 1 of the key generation for one participant: a random polynomial of degree t−1. */
-export function createDealing({
-  dealer,
-  validators,
-  threshold,
-  context = 'caldera-threshold-attestation',
-}: {
+export function createDealing(parameters: {
   dealer: number
   validators: number
   threshold: number
   context?: string
 }): Dealing {
+  check(inputSchemas.createDealing, parameters, 'dealing parameters')
+  const { dealer, validators, threshold, context = 'caldera-threshold-attestation' } = parameters
   const coefficients = Array.from({ length: threshold }, () => randomScalar())
   const commitments = coefficients.map((a) => Point.BASE.multiply(a))
   const k = randomScalar()
@@ -70,10 +68,10 @@ export function createDealing({
  * Checks a dealing: its proof of knowledge, and every share against its commitments (all shares at
  * once, with random weights: Σ w_j·f(j)·G = Σ_k (Σ_j w_j·j^k)·C_k). Throws naming the dealer.
  */
-export function verifyDealing(
-  dealing: Dealing,
-  { threshold, context = 'caldera-threshold-attestation' }: { threshold: number; context?: string },
-): void {
+export function verifyDealing(dealing: Dealing, parameters: { threshold: number; context?: string }): void {
+  check(inputSchemas.dealing, dealing, 'dealing')
+  check(inputSchemas.verifyDealing, parameters, 'dealing check')
+  const { threshold, context = 'caldera-threshold-attestation' } = parameters
   const { dealer, commitments, proof, shares } = dealing
   if (commitments.length !== threshold) {
     throw new ThresholdSignatureError(

@@ -5,6 +5,7 @@ import { attestationDigest } from '../attestation/attestationDigest.js'
 import type { BatchMessageInput } from '../attestation/batchMessage.js'
 import { computeBatchRoot } from '../attestation/computeBatchRoot.js'
 import { ThresholdSignatureError } from '../errors/threshold.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { addressOf, compressed, hashToScalar, invert, mod, mul, Point, randomScalar } from './scalar.js'
 import type { ThresholdGroupKey, ThresholdKeyShare } from './types.js'
 
@@ -33,15 +34,13 @@ function challenge(r: InstanceType<typeof Point>, key: ThresholdGroupKey, messag
  * import { verifyThresholdSignature } from '@caldera/risk-domain'
  * verifyThresholdSignature({ groupKey, message, signature }) // true
  */
-export function verifyThresholdSignature({
-  groupKey,
-  message,
-  signature,
-}: {
+export function verifyThresholdSignature(parameters: {
   groupKey: ThresholdGroupKey
   message: Hex
   signature: Pick<ThresholdSignature, 'e' | 's'>
 }): boolean {
+  check(inputSchemas.verifyThresholdSignature, parameters, 'threshold signature check')
+  const { groupKey, message, signature } = parameters
   const { e, s } = signature
   if (s <= 0n || s >= Point.Fn.ORDER || e === 0n) return false
   let key: InstanceType<typeof Point>
@@ -79,6 +78,7 @@ export function signThreshold(parameters: {
   shares: readonly ThresholdKeyShare[]
   message: Hex
 }): ThresholdSignature {
+  check(inputSchemas.signThreshold, parameters, 'threshold signature')
   const { groupKey } = parameters
   const { message, shares } = parse(signSchema, parameters, 'threshold signature')
   const indices = shares.map((s) => s.index)
@@ -122,7 +122,7 @@ export function signThreshold(parameters: {
     }
     const z = mod(nonces[i]!.d + nonces[i]!.e * rho[i]! + lambda * signer.secret * c)
     const expected = commitments[i]!.D.add(mul(commitments[i]!.E, rho[i]!)).add(
-      mul(Point.fromHex(signer.verificationShare.slice(2)), c * lambda),
+      mul(verificationPoint(signer), c * lambda),
     )
     if (!mul(Point.BASE, z).equals(expected)) {
       throw new ThresholdSignatureError(
@@ -147,21 +147,25 @@ export function signThreshold(parameters: {
  * import { createThresholdAttestation } from '@caldera/risk-domain'
  * const { proof } = createThresholdAttestation({ domainId, batchNonce: 1n, messages, groupKey, shares: shares.slice(0, 26) })
  */
-export function createThresholdAttestation({
-  domainId,
-  batchNonce,
-  messages,
-  groupKey,
-  shares,
-}: {
+export function createThresholdAttestation(parameters: {
   domainId: Hex
   batchNonce: bigint
   messages: readonly BatchMessageInput[]
   groupKey: ThresholdGroupKey
   shares: readonly ThresholdKeyShare[]
 }): ThresholdSignature {
+  check(inputSchemas.thresholdAttestation, parameters, 'threshold attestation')
+  const { domainId, batchNonce, messages, groupKey, shares } = parameters
   const message = hashMessage({
     raw: attestationDigest({ domainId, batchNonce, batchRoot: computeBatchRoot({ messages }) }),
   })
   return signThreshold({ groupKey, shares, message })
+}
+
+function verificationPoint(signer: { index: number; verificationShare: string }): InstanceType<typeof Point> {
+  try {
+    return Point.fromHex(signer.verificationShare.slice(2))
+  } catch {
+    throw new ThresholdSignatureError(`Validator ${signer.index}'s verification share is not a curve point.`)
+  }
 }

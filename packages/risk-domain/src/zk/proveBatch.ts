@@ -1,5 +1,6 @@
 import { type CircuitArtifacts, prove, toSolidityCalldata } from '@caldera/zk'
 import { concat, encodeAbiParameters, type Hex } from 'viem'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { type BatchCircuitInputParameters, batchCircuitInput } from './batchCircuitInput.js'
 
 export type ProveBatchParameters = BatchCircuitInputParameters & {
@@ -38,11 +39,9 @@ export type ProveBatchReturnType = {
  *   sourceDomain, batchNonce: 1n, cap, messages, attestations, artifacts: await readBatchCircuitArtifacts(),
  * })
  */
-export async function proveBatch({
-  artifacts,
-  attestations,
-  ...batch
-}: ProveBatchParameters): Promise<ProveBatchReturnType> {
+export async function proveBatch(parameters: ProveBatchParameters): Promise<ProveBatchReturnType> {
+  check(inputSchemas.proveBatch, parameters, 'zk batch proof')
+  const { artifacts, attestations, ...batch } = parameters
   const input = batchCircuitInput(batch)
   const { proof, publicSignals } = await prove({ artifacts, input })
   const { a, b, c, inputs } = toSolidityCalldata({ proof, publicSignals })
@@ -65,17 +64,14 @@ export async function proveBatch({
  * const { a, b, c, inputs } = toSolidityCalldata({ proof, publicSignals })
  * const bytes = encodeZkBatchProof({ root: inputs[0]!, a, b, c })
  */
-export function encodeZkBatchProof({
-  root,
-  a,
-  b,
-  c,
-}: {
+export function encodeZkBatchProof(parameters: {
   root: bigint
   a: readonly [bigint, bigint]
   b: readonly [readonly [bigint, bigint], readonly [bigint, bigint]]
   c: readonly [bigint, bigint]
 }): Hex {
+  check(inputSchemas.encodeZkBatchProof, parameters, 'zk batch proof')
+  const { root, a, b, c } = parameters
   return encodeAbiParameters(
     [{ type: 'uint256' }, { type: 'uint256[2]' }, { type: 'uint256[2][2]' }, { type: 'uint256[2]' }],
     [root, a, b, c],
