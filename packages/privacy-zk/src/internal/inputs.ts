@@ -15,6 +15,44 @@ const privateKey = z.string().regex(/^(0x)?[0-9a-fA-F]{64}$/, { message: 'a 32-b
 const calldata = z.looseObject({ a: z.array(z.unknown()), b: z.array(z.unknown()), c: z.array(z.unknown()) })
 const disclosure = z.looseObject({ calldata, root: field, nullifier: field, statement: field })
 
+const decimal = z.string().regex(/^\d{1,78}$/, { message: 'a decimal field element' })
+const groth16Proof = z.looseObject({
+  pi_a: z.array(decimal).min(2).max(3),
+  pi_b: z.array(z.array(decimal).length(2)).min(2).max(3),
+  pi_c: z.array(decimal).min(2).max(3),
+})
+const publicSignals = z.array(z.union([decimal, field])).max(64)
+const fieldValue = z.union([z.bigint(), z.number(), z.string(), z.date()])
+const artifactsOption = z.looseObject({}).optional()
+const merkleProof = z.looseObject({
+  leaf: field,
+  leafIndex: z.number().int().nonnegative(),
+  siblings: z.array(z.array(field)),
+  root: field,
+})
+const openRecord = z.looseObject({
+  schema: recordSchema,
+  encoded: z.array(field),
+  salts: z.array(field),
+  fieldCommitments: z.array(field),
+  binding: field,
+  commitment: field,
+})
+const statement = z.looseObject({
+  fieldIndex: z.number(),
+  min: z.bigint(),
+  max: z.bigint(),
+  scope: z.bigint(),
+})
+const disclosureParameters = z.looseObject({
+  record: openRecord,
+  field: z.string(),
+  range: z.looseObject({ min: fieldValue, max: fieldValue }),
+  merkleProof,
+  scope: z.union([z.number().int().nonnegative(), z.bigint().nonnegative()]),
+  artifacts: artifactsOption,
+})
+
 export const inputSchemas = {
   commitField: z.object({ value: field, salt: field }),
   commitRecord: z.object({ binding: field, fieldCommitments: z.array(field) }),
@@ -52,6 +90,45 @@ export const inputSchemas = {
     root: field,
   }),
   tree: z.object({ depth: z.number().int().optional(), leaves: z.array(field).optional() }),
+  statement,
+  packedStatement: z.bigint(),
+  disclosureParameters,
+  verifyDisclosure: z.looseObject({
+    proof: groth16Proof,
+    publicSignals,
+    expected: z
+      .looseObject({
+        roots: z.array(field).optional(),
+        statement: statement.optional(),
+        nullifier: field.optional(),
+      })
+      .optional(),
+  }),
+  proveMembership: z.looseObject({ merkleProof, artifacts: artifactsOption }),
+  verifyMembership: z.looseObject({ proof: groth16Proof, publicSignals, roots: z.array(field) }),
+  proveRange: z.looseObject({
+    record: openRecord,
+    field: z.string(),
+    min: fieldValue,
+    max: fieldValue,
+    artifacts: artifactsOption,
+  }),
+  verifyRange: z.looseObject({
+    proof: groth16Proof,
+    publicSignals,
+    expected: z.looseObject({ fieldCommitment: field, min: field, max: field }),
+  }),
+  proveSelectiveDisclosure: z.looseObject({
+    record: openRecord,
+    fields: z.array(z.string()),
+    artifacts: artifactsOption,
+  }),
+  verifySelectiveDisclosure: z.looseObject({
+    schema: recordSchema,
+    proof: groth16Proof,
+    publicSignals,
+    recordCommitment: field,
+  }),
 } as const
 
 /** Validates `input` (the original value is used afterwards; the schemas only check). */

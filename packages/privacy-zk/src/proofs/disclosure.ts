@@ -9,6 +9,7 @@ import {
 import { poseidon2 } from 'poseidon-lite'
 import { type ArtifactsOption, loadPrivacyArtifacts, privacyCircuits } from '../circuitArtifacts.js'
 import { DisclosureRejectedError, OutOfRangeError, PrivacyError } from '../errors/privacy.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { OpenRecord } from '../record/types.js'
 import { encodeFieldValue, getField } from '../schema/encodeField.js'
 import type { FieldValue } from '../schema/fieldTypes.js'
@@ -49,18 +50,14 @@ export type BuildDisclosureInputParameters = {
  * import { buildDisclosureInput } from '@caldera/privacy-zk'
  * const { input, statement } = buildDisclosureInput({ record, field: 'peakTemperature', range, merkleProof, scope: 1 })
  */
-export function buildDisclosureInput({
-  record,
-  field,
-  range,
-  merkleProof,
-  scope,
-}: BuildDisclosureInputParameters): {
+export function buildDisclosureInput(parameters: BuildDisclosureInputParameters): {
   input: CircuitInput
   statement: DisclosureStatement
   packed: bigint
   nullifier: bigint
 } {
+  check(inputSchemas.disclosureParameters, parameters, 'disclosure input')
+  const { record, field, range, merkleProof, scope } = parameters
   const { schema } = record
   const definition = getField(schema, field)
   if (definition.type === 'string') {
@@ -111,6 +108,7 @@ export type ProveDisclosureParameters = BuildDisclosureInputParameters & { artif
  * })
  */
 export async function proveDisclosure(parameters: ProveDisclosureParameters): Promise<Disclosure> {
+  check(inputSchemas.disclosureParameters, parameters, 'disclosure')
   const { record, field, merkleProof } = parameters
   if (merkleProof.leaf !== record.commitment) {
     throw new PrivacyError('The Merkle proof is not for this record (its leaf is another commitment).')
@@ -154,11 +152,11 @@ export type VerifyDisclosureParameters = {
  * import { verifyDisclosure } from '@caldera/privacy-zk'
  * const proved = await verifyDisclosure({ proof, publicSignals, expected: { roots: [root], statement } })
  */
-export async function verifyDisclosure({
-  proof,
-  publicSignals,
-  expected = {},
-}: VerifyDisclosureParameters): Promise<DisclosureStatement & { root: bigint; nullifier: bigint }> {
+export async function verifyDisclosure(
+  parameters: VerifyDisclosureParameters,
+): Promise<DisclosureStatement & { root: bigint; nullifier: bigint }> {
+  check(inputSchemas.verifyDisclosure, parameters, 'disclosure check')
+  const { proof, publicSignals, expected = {} } = parameters
   if (publicSignals.length !== 3)
     throw new DisclosureRejectedError(
       'A disclosure has exactly 3 public signals: root, nullifier, statement.',

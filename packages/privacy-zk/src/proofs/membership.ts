@@ -1,6 +1,7 @@
 import { type Groth16Proof, prove, verify } from '@caldera/zk'
 import { type ArtifactsOption, loadPrivacyArtifacts, privacyCircuits } from '../circuitArtifacts.js'
 import { DisclosureRejectedError, NotarizationTreeError } from '../errors/privacy.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { type MerkleProof, TREE_DEPTH } from '../tree/NotarizationTree.js'
 
 /**
@@ -11,13 +12,12 @@ import { type MerkleProof, TREE_DEPTH } from '../tree/NotarizationTree.js'
  * import { proveMembership } from '@caldera/privacy-zk'
  * const { proof, publicSignals } = await proveMembership({ merkleProof: tree.proof(3) })
  */
-export async function proveMembership({
-  merkleProof,
-  artifacts,
-}: {
+export async function proveMembership(parameters: {
   merkleProof: MerkleProof
   artifacts?: ArtifactsOption
 }): Promise<{ proof: Groth16Proof; publicSignals: string[]; root: bigint }> {
+  check(inputSchemas.proveMembership, parameters, 'membership proof')
+  const { merkleProof, artifacts } = parameters
   if (merkleProof.siblings.length !== TREE_DEPTH) {
     throw new NotarizationTreeError(`The membership circuit takes depth-${TREE_DEPTH} proofs.`)
   }
@@ -42,15 +42,13 @@ export async function proveMembership({
  * import { verifyMembership } from '@caldera/privacy-zk'
  * await verifyMembership({ proof, publicSignals, roots: [notarizedRoot] })
  */
-export async function verifyMembership({
-  proof,
-  publicSignals,
-  roots,
-}: {
+export async function verifyMembership(parameters: {
   proof: Groth16Proof
   publicSignals: readonly (string | bigint)[]
   roots: readonly bigint[]
 }): Promise<true> {
+  check(inputSchemas.verifyMembership, parameters, 'membership proof check')
+  const { proof, publicSignals, roots } = parameters
   const ok = await verify({
     verificationKey: privacyCircuits.membership.verificationKey,
     proof,

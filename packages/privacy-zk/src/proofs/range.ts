@@ -1,6 +1,7 @@
 import { type Groth16Proof, prove, verify } from '@caldera/zk'
 import { type ArtifactsOption, loadPrivacyArtifacts, privacyCircuits } from '../circuitArtifacts.js'
 import { DisclosureRejectedError, OutOfRangeError, PrivacyError } from '../errors/privacy.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { OpenRecord } from '../record/types.js'
 import { encodeFieldValue, getField } from '../schema/encodeField.js'
 import type { FieldValue } from '../schema/fieldTypes.js'
@@ -23,19 +24,15 @@ export type RangeProof = {
  * import { proveRange } from '@caldera/privacy-zk'
  * const { proof, publicSignals } = await proveRange({ record, field: 'age', min: 18, max: 150 })
  */
-export async function proveRange({
-  record,
-  field,
-  min,
-  max,
-  artifacts,
-}: {
+export async function proveRange(parameters: {
   record: OpenRecord
   field: string
   min: FieldValue
   max: FieldValue
   artifacts?: ArtifactsOption
 }): Promise<RangeProof> {
+  check(inputSchemas.proveRange, parameters, 'range proof')
+  const { record, field, min, max, artifacts } = parameters
   const { schema } = record
   const { index, type } = getField(schema, field)
   if (type === 'string') throw new PrivacyError(`Field "${field}" is a string and has no range.`)
@@ -60,15 +57,13 @@ export async function proveRange({
  * import { verifyRange } from '@caldera/privacy-zk'
  * await verifyRange({ proof, publicSignals, expected: { fieldCommitment, min, max } })
  */
-export async function verifyRange({
-  proof,
-  publicSignals,
-  expected,
-}: {
+export async function verifyRange(parameters: {
   proof: Groth16Proof
   publicSignals: readonly (string | bigint)[]
   expected: { fieldCommitment: bigint; min: bigint; max: bigint }
 }): Promise<true> {
+  check(inputSchemas.verifyRange, parameters, 'range proof check')
+  const { proof, publicSignals, expected } = parameters
   const ok = await verify({ verificationKey: privacyCircuits.range.verificationKey, proof, publicSignals })
   if (!ok) throw new DisclosureRejectedError('The range proof is invalid.')
   const [c, lo, hi] = publicSignals.map((s) => BigInt(s))

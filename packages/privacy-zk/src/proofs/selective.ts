@@ -1,6 +1,7 @@
 import { type Groth16Proof, prove, verify } from '@caldera/zk'
 import { type ArtifactsOption, loadPrivacyArtifacts, privacyCircuits } from '../circuitArtifacts.js'
 import { DisclosureRejectedError } from '../errors/privacy.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { OpenRecord } from '../record/types.js'
 import type { RecordSchema } from '../schema/defineRecordSchema.js'
 import { getField } from '../schema/encodeField.js'
@@ -23,15 +24,13 @@ export type SelectiveDisclosureProof = {
  * import { proveSelectiveDisclosure } from '@caldera/privacy-zk'
  * const { revealed } = await proveSelectiveDisclosure({ record, fields: ['shipmentId', 'origin'] })
  */
-export async function proveSelectiveDisclosure({
-  record,
-  fields,
-  artifacts,
-}: {
+export async function proveSelectiveDisclosure(parameters: {
   record: OpenRecord
   fields: readonly string[]
   artifacts?: ArtifactsOption
 }): Promise<SelectiveDisclosureProof> {
+  check(inputSchemas.proveSelectiveDisclosure, parameters, 'selective disclosure')
+  const { record, fields, artifacts } = parameters
   const indexes = fields.map((name) => getField(record.schema, name).index)
   const mask = indexes.reduce((m, i) => m | (1 << i), 0)
   const values = Array.from({ length: MAX_FIELDS }, (_, i) => record.encoded[i] ?? 0n)
@@ -65,17 +64,14 @@ export async function proveSelectiveDisclosure({
  * import { verifySelectiveDisclosure } from '@caldera/privacy-zk'
  * const revealed = await verifySelectiveDisclosure({ schema, proof, publicSignals, recordCommitment })
  */
-export async function verifySelectiveDisclosure({
-  schema,
-  proof,
-  publicSignals,
-  recordCommitment,
-}: {
+export async function verifySelectiveDisclosure(parameters: {
   schema: RecordSchema
   proof: Groth16Proof
   publicSignals: readonly (string | bigint)[]
   recordCommitment: bigint
 }): Promise<Record<string, bigint>> {
+  check(inputSchemas.verifySelectiveDisclosure, parameters, 'selective disclosure check')
+  const { schema, proof, publicSignals, recordCommitment } = parameters
   const ok = await verify({
     verificationKey: privacyCircuits.selective.verificationKey,
     proof,

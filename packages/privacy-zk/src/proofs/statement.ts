@@ -1,4 +1,5 @@
 import { PrivacyError } from '../errors/privacy.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { MAX_FIELDS, RANGE_BITS } from '../schema/fieldTypes.js'
 
 /** The public statement of a disclosure proof. */
@@ -23,7 +24,9 @@ const SCOPE_LIMIT = 1n << 32n
  * import { packStatement } from '@caldera/privacy-zk'
  * const statement = packStatement({ fieldIndex: 2, min, max, scope: 7n })
  */
-export function packStatement({ fieldIndex, min, max, scope }: DisclosureStatement): bigint {
+export function packStatement(statement: DisclosureStatement): bigint {
+  check(inputSchemas.statement, statement, 'disclosure statement')
+  const { fieldIndex, min, max, scope } = statement
   if (!Number.isInteger(fieldIndex) || fieldIndex < 0 || fieldIndex >= MAX_FIELDS) {
     throw new PrivacyError(`Field index must be in [0, ${MAX_FIELDS - 1}], got ${fieldIndex}.`)
   }
@@ -47,6 +50,7 @@ export function packStatement({ fieldIndex, min, max, scope }: DisclosureStateme
  * const { fieldIndex, min, max, scope } = unpackStatement(statement)
  */
 export function unpackStatement(statement: bigint): DisclosureStatement {
+  check(inputSchemas.packedStatement, statement, 'packed statement')
   const bits = BigInt(RANGE_BITS)
   const mask = LIMIT - 1n
   if (statement < 0n || statement >= 1n << (3n + 2n * bits + 32n)) {

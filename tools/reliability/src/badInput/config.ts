@@ -157,17 +157,6 @@ const beingChanged = [
   '@caldera/circuit-breaker#createRelayer',
   '@caldera/circuit-breaker#createWatcher',
   '@caldera/circuit-breaker#zkBatchProver',
-  '@caldera/privacy-zk#buildDisclosureInput',
-  '@caldera/privacy-zk#packStatement',
-  '@caldera/privacy-zk#proveDisclosure',
-  '@caldera/privacy-zk#proveMembership',
-  '@caldera/privacy-zk#proveRange',
-  '@caldera/privacy-zk#proveSelectiveDisclosure',
-  '@caldera/privacy-zk#unpackStatement',
-  '@caldera/privacy-zk#verifyDisclosure',
-  '@caldera/privacy-zk#verifyMembership',
-  '@caldera/privacy-zk#verifyRange',
-  '@caldera/privacy-zk#verifySelectiveDisclosure',
 ]
 
 export const expectedFailures: Record<string, string> = {
