@@ -18,6 +18,7 @@ import {
 } from 'viem'
 import { call, sendTransaction, waitForTransactionReceipt } from 'viem/actions'
 import { cloneInitializerAbi, cloneInitializerBytecode } from '../generated/CloneInitializer.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 
 /** A deployment of an initialised clone failed; nothing was created. */
 export class CloneDeploymentError extends CalderaError {
@@ -58,9 +59,21 @@ export async function deployInitializedClone<
   client: Client<Transport, Chain | undefined, Account>,
   parameters: DeployInitializedCloneParameters<abi, functionName>,
 ): Promise<DeployInitializedCloneReturnType> {
+  check(inputSchemas.deployInitializedClone, parameters, 'clone deployment')
   const { implementation, abi } = parameters
   const functionName = (parameters.functionName ?? 'initialize') as string
-  const initData = encodeFunctionData({ abi: abi as Abi, functionName, args: parameters.args as never })
+  let initData: Hex
+  try {
+    initData = encodeFunctionData({ abi: abi as Abi, functionName, args: parameters.args as never })
+  } catch (cause) {
+    throw new CloneDeploymentError(
+      `The initialiser ${functionName} cannot be encoded from the given ABI and arguments.`,
+      {
+        cause: cause as Error,
+        hint: 'Check the ABI, the initialiser name and its arguments.',
+      },
+    )
+  }
   const data = encodeDeployData({
     abi: cloneInitializerAbi,
     bytecode: cloneInitializerBytecode,
