@@ -100,6 +100,61 @@ export const inputSchemas = {
     verification: z.enum(['attestation', 'tiered']).optional(),
     challengeWindowSeconds: z.number().int().nonnegative().optional(),
   }),
+  watcherOptions: z.looseObject({
+    domains: z.array(z.unknown()),
+    policy: resolvedPolicySchema.optional(),
+    prices: z.looseObject({ getPrice: fn('a price source'), toUsd: fn('a price source') }).optional(),
+    onTrip: fn('a function').optional(),
+    onIsolated: fn('a function').optional(),
+    onError: fn('a function').optional(),
+    onUnreachable: fn('a function').optional(),
+    onReachable: fn('a function').optional(),
+    onCaughtUp: fn('a function').optional(),
+    probeFailures: z.number().int().min(1).max(1_000).optional(),
+    retry: z
+      .object({
+        attempts: z.number().int().nonnegative().max(1_000_000).optional(),
+        delayMs: z.number().nonnegative().finite().optional(),
+        maxDelayMs: z.number().nonnegative().finite().optional(),
+      })
+      .optional(),
+    heartbeatMs: z.number().positive().finite().optional(),
+    failClosedAfterMs: z.number().positive().finite().optional(),
+  }),
+  relayerOptions: z.looseObject({
+    domains: z
+      .array(
+        z.looseObject({
+          name: z.string().min(1).max(64),
+          tier: tierSchema,
+          channel: addressSchema,
+          client: z.looseObject({}),
+          walletClient: z.looseObject({}),
+          prove: fn('a prover function').optional(),
+          signers: z.array(z.looseObject({ address: addressSchema })).optional(),
+          maxBatch: z.number().int().min(1).optional(),
+          verification: z.enum(['direct', 'hybrid']).optional(),
+        }),
+      )
+      .min(1),
+    queueDir: z.string().min(1),
+    batchSize: z.number().int().min(1).optional(),
+    pollIntervalMs: z.number().nonnegative().finite().optional(),
+    onBatchSent: fn('a function').optional(),
+    onDelivered: fn('a function').optional(),
+    onError: fn('a function').optional(),
+    circuitBreaker: z.looseObject({}).optional(),
+    usdOf: fn('a function').optional(),
+  }),
+  zkBatchProver: z.looseObject({
+    artifacts: z.looseObject({
+      circuit: z.looseObject({ name: z.string() }),
+      wasm: z.instanceof(Uint8Array),
+      zkey: z.instanceof(Uint8Array),
+    }),
+    cap: micro,
+    signers: z.array(z.looseObject({ address: addressSchema })).optional(),
+  }),
 } as const
 
 /** Validates `input` (the original value is used afterwards; the schemas only check). */

@@ -22,6 +22,7 @@ import {
 import type { CircuitBreaker } from '../breaker/circuitBreaker.js'
 import { UnknownDomainError } from '../errors/breaker.js'
 import { TransactionRevertedError, type WriteClient } from '../internal/client.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { Journal, messageKey, type QueuedMessage } from './journal.js'
 
 /** The channel's ABI plus every batch verifier's errors, so a rejected batch is decoded by name. */
@@ -128,6 +129,7 @@ export type Relayer = {
  * await relayer.stop()
  */
 export function createRelayer(parameters: CreateRelayerParameters): Relayer {
+  check(inputSchemas.relayerOptions, parameters, 'relayer parameters')
   const batchSize = parameters.batchSize ?? 20
   const pollIntervalMs = parameters.pollIntervalMs ?? 100
   const byName = new Map(parameters.domains.map((d) => [d.name, d]))

@@ -1,5 +1,6 @@
 import { createAttestationProof, proveBatch } from '@caldera/risk-domain'
 import type { Hex, LocalAccount } from 'viem'
+import { check, inputSchemas } from '../internal/inputs.js'
 import type { BatchToProve } from './createRelayer.js'
 
 /** Circuit artifacts as `proveBatch` takes them. */
@@ -31,6 +32,7 @@ export type ZkBatchProverParameters = {
  * const relayer = createRelayer({ queueDir, domains: [{ ...financial, prove, maxBatch: 8 }, light] })
  */
 export function zkBatchProver(parameters: ZkBatchProverParameters): (batch: BatchToProve) => Promise<Hex> {
+  check(inputSchemas.zkBatchProver, parameters, 'zk batch prover')
   return async (batch) => {
     const attestations = parameters.signers
       ? (

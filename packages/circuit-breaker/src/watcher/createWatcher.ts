@@ -17,6 +17,7 @@ import type { Trip } from '../detectors/pipeline.js'
 import { UnknownDomainError } from '../errors/breaker.js'
 import { ChainSender } from '../internal/chainSender.js'
 import { TransactionRevertedError, type WriteClient } from '../internal/client.js'
+import { check, inputSchemas } from '../internal/inputs.js'
 import { type BreakerPolicy, resolvePolicy } from '../policy/policy.js'
 import type { PriceSource, TokenPrice } from '../price/priceSource.js'
 import { valueInUsd } from '../price/priceSource.js'
@@ -193,6 +194,7 @@ const ONE_USD_TOKEN: TokenPrice = { usdPerUnit: 1n, decimals: 0, tokenDecimals: 
  * await watcher.start()
  */
 export function createWatcher(parameters: CreateWatcherParameters): Watcher {
+  check(inputSchemas.watcherOptions, parameters, 'watcher parameters')
   parse(parametersSchema, { domains: parameters.domains }, 'watcher parameters')
   const policy = parameters.policy ?? resolvePolicy()
   const domainPolicy: BreakerPolicy = {
