@@ -1,6 +1,5 @@
 import { addressSchema, amountSchema, bytes32Schema, hexSchema, parse } from '@caldera/core'
 import { z } from 'zod'
-import { batchMessagesSchema } from '../attestation/batchMessage.js'
 import { Point } from '../threshold/scalar.js'
 
 // Schemas of the public boundaries that did not validate their input: each function checks its
@@ -49,7 +48,8 @@ export const inputSchemas = {
   thresholdAttestation: z.object({
     domainId: bytes32Schema,
     batchNonce: amountSchema,
-    messages: batchMessagesSchema,
+    // `computeBatchRoot` validates the messages first thing (not parsed twice).
+    messages: z.unknown(),
     groupKey,
     shares,
   }),
@@ -70,7 +70,8 @@ export const inputSchemas = {
   createAttestationProof: z.object({
     domainId: bytes32Schema,
     batchNonce: amountSchema,
-    messages: batchMessagesSchema,
+    // `computeBatchRoot` validates the messages before anything is signed (not parsed twice).
+    messages: z.unknown(),
     signers: z.array(account),
   }),
   encodeAttestationProof: z.object({
