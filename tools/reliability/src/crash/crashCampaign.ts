@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sendTransfer, setLanePaused } from '@caldera/circuit-breaker'
 import { channelAbi } from '@caldera/contracts'
+import { domainIdOf } from '@caldera/core'
 import { ANVIL_MNEMONIC } from '@caldera/devnet'
-import { waitForTransactionReceipt, writeContract } from 'viem/actions'
+import { readContract, waitForTransactionReceipt, writeContract } from 'viem/actions'
 import type { Campaign } from '../campaigns.js'
 import {
   checkConservation,
@@ -286,9 +287,20 @@ async function crashRun(
           count(r.held ? 'held' : 'sent')
           if (!r.held && tokens > 900) anomalies.add(source)
         },
-        (e: unknown) => {
-          if (e instanceof Error && e.message.includes('LaneIsPaused')) count('refused')
-          else throw e
+        async (e: unknown) => {
+          if (e instanceof Error && e.message.includes('LaneIsPaused')) return count('refused')
+          // Simulated on one block, mined in the next after an isolation (interval mining): the
+          // transaction reverts on chain, nothing is locked. Anything else is a real failure.
+          if (e instanceof Error && e.name === 'TransactionRevertedError') {
+            const [, paused] = await readContract(chain.publicClient, {
+              address: network.domain(source).channel,
+              abi: channelAbi,
+              functionName: 'lane',
+              args: [domainIdOf(destination)],
+            })
+            if (paused) return count('refused on chain')
+          }
+          throw e
         },
       )
       await new Promise((r) => setTimeout(r, rng.int(0, 200)))
