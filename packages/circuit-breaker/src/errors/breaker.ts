@@ -62,3 +62,8 @@ export class UnknownDomainError extends CalderaError {
     })
   }
 }
+
+/** The watcher's state file could not be read (its trips must not be silently forgotten). */
+export class WatcherStateError extends CalderaError {
+  override name = 'WatcherStateError'
+}

@@ -11,6 +11,7 @@ it('exports the public surface', () => {
       "TokenBucket",
       "TransactionRevertedError",
       "UnknownDomainError",
+      "WatcherStateError",
       "aggregatorV3Abi",
       "assertLaneLimits",
       "benignProfiles",

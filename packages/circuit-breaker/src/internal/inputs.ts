@@ -118,6 +118,7 @@ export const inputSchemas = {
         maxDelayMs: z.number().nonnegative().finite().optional(),
       })
       .optional(),
+    stateDir: z.string().min(1).optional(),
     heartbeatMs: z.number().positive().finite().optional(),
     failClosedAfterMs: z.number().positive().finite().optional(),
   }),

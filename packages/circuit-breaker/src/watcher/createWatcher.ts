@@ -21,6 +21,7 @@ import { check, inputSchemas } from '../internal/inputs.js'
 import { type BreakerPolicy, resolvePolicy } from '../policy/policy.js'
 import type { PriceSource, TokenPrice } from '../price/priceSource.js'
 import { valueInUsd } from '../price/priceSource.js'
+import { loadWatcherState, saveWatcherState, type WatcherState } from './watcherState.js'
 
 /** One domain the watcher follows. */
 export type WatcherDomain = {
@@ -125,6 +126,16 @@ export type CreateWatcherParameters = {
   probeFailures?: number
   /** Retries per chain when isolating (default 30, backoff from 100 ms up to 1 s). */
   retry?: { attempts?: number; delayMs?: number; maxDelayMs?: number }
+  /**
+   * Folder for the watcher's durable state (Node): every trip is written (fsynced) before its
+   * isolation is sent, and each chain's last seen block about once a second. A watcher restarted
+   * with the same folder, after a crash or a SIGKILL, re-sends the isolations of every trip not
+   * reset (isolating twice is harmless) and reads the events it missed since the last block it
+   * saw, so a trip stays enforced and an anomaly sent while it was down still trips; a channel
+   * found isolated on chain at start counts as a trip. Without it, a restarted watcher starts from
+   * the current block with no memory.
+   */
+  stateDir?: string
   /** Health check period (default 500 ms); fail-closed tiers trip after `failClosedAfterMs` (default 3,000 ms) unseen. */
   heartbeatMs?: number
   failClosedAfterMs?: number
@@ -216,6 +227,14 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
   const probeFailures = parameters.probeFailures ?? 2
   const isolations: Isolation[] = []
   const inProgress = new Map<string, Promise<Isolation>>()
+  const { stateDir } = parameters
+  const state: WatcherState = stateDir ? loadWatcherState(stateDir) : { trips: {}, blocks: {} }
+  let stateSavedAt = 0
+  const saveState = () => {
+    if (!stateDir) return
+    saveWatcherState(stateDir, state)
+    stateSavedAt = Date.now()
+  }
 
   type Runtime = {
     domain: WatcherDomain
@@ -311,6 +330,16 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
   function isolateEverywhere(trip: Trip, started: number): Promise<Isolation> {
     const existing = inProgress.get(trip.domain)
     if (existing) return existing
+    if (stateDir && !state.trips[trip.domain]) {
+      // Durable before anything is sent: a watcher killed from here on re-isolates on restart.
+      state.trips[trip.domain] = {
+        domain: trip.domain,
+        detector: trip.detector,
+        reason: trip.reason,
+        at: Date.now(),
+      }
+      saveState()
+    }
     parameters.onTrip?.(trip)
     const run = Promise.all(runtimes.map((rt) => isolateOn(rt, trip.domain, started))).then((results) => {
       const isolation = { domain: trip.domain, trip, results, ms: performance.now() - started }
@@ -351,6 +380,13 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
       if (rt.seenLogs.size > 10_000) rt.seenLogs.delete(rt.seenLogs.values().next().value!)
       return true
     })
+    if (stateDir && fresh.length > 0) {
+      const newest = fresh.reduce(
+        (max, log) => (log.blockNumber !== null && log.blockNumber > max ? log.blockNumber : max),
+        0n,
+      )
+      if (newest > BigInt(state.blocks[rt.domain.name] ?? '0')) state.blocks[rt.domain.name] = String(newest)
+    }
     const parsed = parseEventLogs({ abi: channelAbi, logs: fresh })
     for (const log of parsed) {
       if (log.eventName === 'TransferHeld') {
@@ -495,7 +531,10 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
         if (ok) {
           markUp(rt, 'probe')
           if (recovering && block !== undefined) void backfill(rt, block)
-          else if (block !== undefined && rt.backfillFrom === undefined) rt.lastBlock = block
+          else if (block !== undefined && rt.backfillFrom === undefined) {
+            rt.lastBlock = block
+            if (stateDir) state.blocks[rt.domain.name] = String(block)
+          }
         } else if (rt.failures >= probeFailures) {
           markDown(rt, failure ?? new Error(`no answer to eth_blockNumber within ${timeoutMs} ms`), 'probe')
           void reviveSocket(rt)
@@ -518,6 +557,7 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
         void catchUp(rt)
       }),
     )
+    if (stateDir && Date.now() - stateSavedAt >= 1_000) saveState()
   }
 
   return {
@@ -563,7 +603,88 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
           return rt
         }),
       )
+      for (const rt of runtimes) {
+        // Events since the last block a previous run saw (a margin of a few blocks) are read
+        // first: an anomaly sent while no watcher was running still trips.
+        const saved = state.blocks[rt.domain.name]
+        if (saved !== undefined) rt.lastBlock = BigInt(saved)
+      }
       for (const rt of runtimes) subscribe(rt)
+      // A channel that isolated itself (its guard held a transfer) while no watcher saw it is a
+      // trip too: record it like one, so its peers are cut off below.
+      if (stateDir) {
+        const flags = await Promise.all(
+          runtimes.map((rt) =>
+            readContract(rt.client, {
+              address: rt.domain.channel,
+              abi: channelAbi,
+              functionName: 'isolated',
+            }).catch(() => false),
+          ),
+        )
+        runtimes.forEach((rt, i) => {
+          if (
+            flags[i] &&
+            !state.trips[rt.domain.name] &&
+            circuitBreaker.breaker(rt.domain.name).state !== 'open'
+          )
+            state.trips[rt.domain.name] = {
+              domain: rt.domain.name,
+              detector: 'onChainGuard',
+              reason: `the ${rt.domain.name} channel is isolated on chain`,
+              at: Date.now(),
+            }
+        })
+        saveState()
+      }
+      // Trips recorded by a previous run stay enforced: trip the breakers again and re-send the
+      // isolations (each chain ignores an isolation it already has).
+      for (const recorded of Object.values(state.trips)) {
+        if (!parameters.domains.some((d) => d.name === recorded.domain)) continue
+        const breaker = circuitBreaker.breaker(recorded.domain)
+        if (breaker.state !== 'open')
+          breaker.trip({
+            at: recorded.at / 1000,
+            reason: recorded.reason,
+            by: `restored:${recorded.detector}`,
+          })
+        void isolateEverywhere(
+          {
+            domain: recorded.domain,
+            detector: recorded.detector as Trip['detector'],
+            index: -1,
+            reason: `restored after a restart: ${recorded.reason}`,
+            event: {
+              domain: recorded.domain,
+              from: '0x0000000000000000000000000000000000000000',
+              usd: 0n,
+              timestamp: recorded.at / 1000,
+            },
+          },
+          performance.now(),
+        )
+      }
+      await Promise.all(
+        runtimes
+          .filter((rt) => rt.lastBlock !== undefined)
+          .map(async (rt) => {
+            try {
+              await backfill(rt, await getBlockNumber(rt.client, { cacheTime: 0 }))
+            } catch (error) {
+              parameters.onError?.({ chain: rt.domain.name, error })
+            }
+          }),
+      )
+      if (stateDir) {
+        // From here on a restart reads events from the current heads at the latest.
+        await Promise.all(
+          runtimes.map(async (rt) => {
+            rt.lastBlock ??= await getBlockNumber(rt.client, { cacheTime: 0 }).catch(() => undefined)
+            if (rt.lastBlock !== undefined) state.blocks[rt.domain.name] = String(rt.lastBlock)
+          }),
+        )
+        saveState()
+      }
       // Keep every isolation transaction signed ahead, so a trip costs one raw send per chain.
       await Promise.all(
         runtimes.flatMap((rt) =>
@@ -612,6 +733,10 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
       circuitBreaker.breaker(domain).reset({ at: Date.now() / 1000, by, reason })
       // An isolation still owed to a chain is dropped: reopening the lanes is governance's call.
       for (const rt of runtimes) rt.pending.delete(domain)
+      if (state.trips[domain]) {
+        delete state.trips[domain]
+        saveState()
+      }
     },
     async isolate(domain, reason) {
       if (!parameters.domains.some((d) => d.name === domain))

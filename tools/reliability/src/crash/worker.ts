@@ -9,9 +9,10 @@
  * transaction; `sent` is after the transaction was submitted and before the journal records the
  * delivery; `trip` is after the watcher detected a trip and before any isolation was sent.
  *
- * The watcher keeps its breaker state in memory, so this process journals every detected trip
- * (fsynced, `trips.jsonl`) and on start re-isolates the journaled trips and every domain whose
- * channel is isolated on chain: a trip detected before a crash is enforced after the restart.
+ * The watcher runs with a `stateDir`: it records every trip (fsynced) before sending its
+ * isolation and each chain's last seen block, and on start re-sends the isolations of recorded
+ * trips, treats a channel isolated on chain as a trip, and reads the events it missed: a trip
+ * detected before a crash is enforced after the restart.
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
@@ -107,19 +108,6 @@ if (config.role === 'relayer') {
   emit('started', { pending: relayer.pending().length })
   process.on('SIGTERM', () => void relayer.stop().then(() => process.exit(0)))
 } else {
-  mkdirSync(config.dir, { recursive: true })
-  const tripsPath = join(config.dir, 'trips.jsonl')
-  const journaled = (() => {
-    try {
-      return readFileSync(tripsPath, 'utf8')
-        .split('\n')
-        .filter((line) => line.endsWith('}'))
-        .map((line) => (JSON.parse(line) as { domain: string }).domain)
-    } catch {
-      return []
-    }
-  })()
-  const fd = openSync(tripsPath, 'a')
   const watcher = createWatcher({
     domains: chains.map((c) => ({
       name: c.name,
@@ -130,40 +118,13 @@ if (config.role === 'relayer') {
     })),
     ...(config.policy ? { policy: resolvePolicy(config.policy) } : {}),
     heartbeatMs: 60_000,
-    onTrip: (trip) => {
-      writeSync(
-        fd,
-        `${JSON.stringify({ domain: trip.domain, detector: trip.detector, reason: trip.reason })}\n`,
-      )
-      fsyncSync(fd)
-      emit('trip', { domain: trip.domain, detector: trip.detector })
-    },
+    stateDir: config.dir,
+    onTrip: (trip) => emit('trip', { domain: trip.domain, detector: trip.detector }),
     onIsolated: (i) =>
       emit('isolated', { domain: i.domain, ok: i.results.every((r) => r.ok), ms: Math.round(i.ms) }),
     onError: (e) => emit('error', { chain: e.chain, message: firstLine(e.error) }),
   })
   await watcher.start()
-  // Catch up: trips journaled before a crash, and domains isolated on chain (an on-chain guard
-  // trip isolates its own domain in the holding transaction, whether or not a watcher saw it).
-  const isolatedOnChain = await Promise.all(
-    chains.map(
-      (c) =>
-        readContract(c.client, {
-          address: c.channel,
-          abi: channelAbi,
-          functionName: 'isolated',
-        }) as Promise<boolean>,
-    ),
-  )
-  const owed = new Set([...journaled, ...chains.filter((_, i) => isolatedOnChain[i]).map((c) => c.name)])
-  for (const domain of owed) void watcher.isolate(domain, 'restart: trip detected before the watcher stopped')
-  emit('started', { owed: [...owed] })
-  process.on(
-    'SIGTERM',
-    () =>
-      void watcher.stop().then(() => {
-        closeSync(fd)
-        process.exit(0)
-      }),
-  )
+  emit('started', { owed: watcher.isolations.map((i) => i.domain) })
+  process.on('SIGTERM', () => void watcher.stop().then(() => process.exit(0)))
 }
