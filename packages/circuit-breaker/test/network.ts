@@ -5,6 +5,7 @@ import { type Address, getContract, type Hex, maxUint256 } from 'viem'
 import { waitForTransactionReceipt } from 'viem/actions'
 import { type ChannelNetworkDomain, deployChannelNetwork } from '../src/actions/deployChannelNetwork.js'
 import type { BreakerPolicy } from '../src/policy/policy.js'
+import type { WatcherDomain } from '../src/watcher/createWatcher.js'
 
 export const TIERS: Tier[] = ['financial', 'enterprise', 'light']
 
@@ -65,7 +66,19 @@ export async function startNetwork(
     })
     return paused
   }
-  return { devnet, domains, domain, fundUser, totals, lanePaused }
+  /** The network's domains as `createWatcher` takes them, followed over WebSocket or over HTTP polling. */
+  function watcherDomains(via: 'ws' | 'http' = 'ws'): WatcherDomain[] {
+    return domains.map((d) => ({
+      name: d.name,
+      tier: d.tier,
+      channel: d.channel,
+      ...(via === 'ws'
+        ? { wsUrl: devnet.chain(d.name).wsUrl }
+        : { client: devnet.chain(d.name).publicClient }),
+      walletClient: devnet.chain(d.name).walletClient,
+    }))
+  }
+  return { devnet, domains, domain, fundUser, totals, lanePaused, watcherDomains }
 }
 
 export type Network = Awaited<ReturnType<typeof startNetwork>>

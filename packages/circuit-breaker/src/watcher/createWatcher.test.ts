@@ -97,13 +97,7 @@ describe('dynamic circuit breaker on three anvil chains', () => {
     watcher = createWatcher({
       // After a reset, light's queued value is paid out at 1,000 USD per second.
       policy: resolvePolicy({ tiers: { light: { halfOpen: { drainUsdPerSecond: 1_000 } } } }),
-      domains: net.domains.map((d) => ({
-        name: d.name,
-        tier: d.tier,
-        channel: d.channel,
-        wsUrl: net.devnet.chain(d.name).wsUrl,
-        walletClient: net.devnet.chain(d.name).walletClient,
-      })),
+      domains: net.watcherDomains(),
       onIsolated: (i) => isolations.push(i),
       onTrip: (t) => trips.push(`${t.domain}:${t.detector}`),
     })

@@ -27,13 +27,7 @@ describe('watcher: detectors, unreachable chains and fail-closed', () => {
     net = await startNetwork({ policy })
     watcher = createWatcher({
       policy,
-      domains: net.domains.map((d) => ({
-        name: d.name,
-        tier: d.tier,
-        channel: d.channel,
-        wsUrl: net.devnet.chain(d.name).wsUrl,
-        walletClient: net.devnet.chain(d.name).walletClient,
-      })),
+      domains: net.watcherDomains(),
       onIsolated: (i) => isolations.push(i),
       onError: ({ chain }) => errors.push(chain),
       onUnreachable: (r) => unreachable.push(r),
@@ -116,13 +110,7 @@ describe('watcher: detectors, unreachable chains and fail-closed', () => {
     const caughtUp: IsolationCaughtUp[] = []
     const quick = createWatcher({
       policy,
-      domains: net.domains.map((d) => ({
-        name: d.name,
-        tier: d.tier,
-        channel: d.channel,
-        wsUrl: net.devnet.chain(d.name).wsUrl,
-        walletClient: net.devnet.chain(d.name).walletClient,
-      })),
+      domains: net.watcherDomains(),
       onCaughtUp: (c) => caughtUp.push(c),
       retry: { delayMs: 50, maxDelayMs: 200, attempts: 2 },
       heartbeatMs: 200,

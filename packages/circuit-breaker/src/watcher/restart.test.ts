@@ -19,13 +19,7 @@ describe('watcher restart with a state folder: trips stay enforced, missed anoma
     createWatcher({
       policy,
       stateDir,
-      domains: net.domains.map((d) => ({
-        name: d.name,
-        tier: d.tier,
-        channel: d.channel,
-        client: net.devnet.chain(d.name).publicClient,
-        walletClient: net.devnet.chain(d.name).walletClient,
-      })),
+      domains: net.watcherDomains('http'),
       onTrip: (t) => trips.push(t.domain),
       heartbeatMs: 200,
     })
