@@ -59,7 +59,12 @@ describe('sealRecord / openRecord', () => {
     expect(sealed.publicFields).toEqual({
       patientId: { value: 'P-7', encoded: String(record.encoded[0]), salt: String(record.salts[0]) },
     })
-    expect(JSON.stringify(sealed)).not.toContain('1990')
+    // Neither the birth date nor its encoding appears (as text or as a JSON value); a bare '1990'
+    // would also match digits of the random salts and hashes now and then.
+    const json = JSON.stringify(sealed)
+    expect(json).not.toContain('1990-04-01')
+    expect(json).not.toContain(`"${record.encoded[1]}"`)
+    expect(json).not.toContain('birthDate')
     expect(commitField({ value: record.encoded[0]!, salt: record.salts[0]! })).toBe(
       record.fieldCommitments[0],
     )
