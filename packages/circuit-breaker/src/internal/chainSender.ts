@@ -22,6 +22,13 @@ export type SenderCall = { address: Address; abi: Abi; functionName: string; arg
  */
 export class ChainSender {
   private nonce: number | undefined
+  /**
+   * Bumped by every change a send makes to `nonce`. A background presign that fetched the
+   * account's transaction count sets `nonce` only when no send changed it meanwhile: its count
+   * may already include a transaction whose send has not returned yet, and adopting it would
+   * make that send's increment skip a nonce (a gap no later transaction could be mined past).
+   */
+  private nonceVersion = 0
   private chainId: number | undefined
   private tail: Promise<unknown> = Promise.resolve()
   private readonly standbyCalls = new Map<string, SenderCall>()
@@ -87,15 +94,16 @@ export class ChainSender {
     if (this.signing) return this.signing
     this.signing = (async () => {
       const bound = this.options.rpcTimeoutMs ?? 1_500
-      this.nonce ??= await withTimeout(
-        getTransactionCount(this.options.rpc ?? this.client, {
-          address: account.address,
-          blockTag: 'pending',
-        }),
-        bound,
-      )
+      if (this.nonce === undefined) {
+        const version = this.nonceVersion
+        const count = await withTimeout(this.transactionCount(), bound)
+        // A send changed the nonce meanwhile: it knows better; sign at the next send's end.
+        if (this.nonceVersion !== version || this.nonce !== undefined) return
+        this.setNonce(count)
+      }
       this.chainId ??= this.client.chain?.id ?? (await withTimeout(getChainId(this.client), bound))
       const nonce = this.nonce
+      if (nonce === undefined) return
       for (const [key, call] of this.standbyCalls) {
         if (this.signed.get(key)?.nonce === nonce) continue
         const raw = await account.signTransaction!({
@@ -116,23 +124,21 @@ export class ChainSender {
     const rpc = this.options.rpc ?? client
     const bound = this.options.rpcTimeoutMs ?? 1_500
     try {
-      this.nonce ??= await withTimeout(
-        getTransactionCount(rpc, { address: client.account.address, blockTag: 'pending' }),
-        bound,
-      )
+      // Sends are serialized: from here until this send returns, only this send changes `nonce`.
+      const nonce = this.nonce ?? this.setNonce(await withTimeout(this.transactionCount(), bound))
       const ready = key === undefined ? undefined : this.signed.get(key)
       const hash =
-        ready && ready.nonce === this.nonce
+        ready && ready.nonce === nonce
           ? await withTimeout(sendRawTransaction(rpc, { serializedTransaction: ready.raw }), bound)
           : await withTimeout(
               sendTransaction(client, {
                 account: client.account,
                 chain: client.chain,
-                ...this.tx(parameters, this.nonce),
+                ...this.tx(parameters, nonce),
               } as never),
               bound,
             )
-      this.nonce++
+      this.setNonce(nonce + 1)
       const deadline = Date.now() + (this.options.receiptTimeoutMs ?? 30_000)
       for (;;) {
         const receipt = await withTimeout(getTransactionReceipt(client, { hash }), bound).catch(
@@ -146,9 +152,23 @@ export class ChainSender {
         await new Promise((r) => setTimeout(r, 3))
       }
     } catch (error) {
-      this.nonce = undefined
+      this.setNonce(undefined)
       throw error
     }
+  }
+
+  private setNonce<value extends number | undefined>(nonce: value): value {
+    this.nonce = nonce
+    this.nonceVersion++
+    return nonce
+  }
+
+  /** The account's transaction count including pending transactions (the next nonce to use). */
+  private transactionCount(): Promise<number> {
+    return getTransactionCount(this.options.rpc ?? this.client, {
+      address: this.client.account.address,
+      blockTag: 'pending',
+    })
   }
 }
 
