@@ -151,7 +151,7 @@ const rates = createRateSource({
   rates: currencies.slice(1).map((c, i) => ({ base: c, quote: 'USD', rate: rateTable[i + 1]! })),
 })
 const decimals = Object.fromEntries(currencies.map((c) => [c, c === 'JPY' || c === 'KRW' ? 0 : 2]))
-const rnd = createRandom(7)
+const rnd = createRandom(7).next
 const participants = Array.from({ length: 100 }, (_, i) => `BANK${String(i).padStart(3, '0')}`)
 const obligations: Obligation[] = []
 for (let i = 0; i < 1_000_000; i++) {

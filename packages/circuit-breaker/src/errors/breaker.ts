@@ -67,3 +67,14 @@ export class UnknownDomainError extends CalderaError {
 export class WatcherStateError extends CalderaError {
   override name = 'WatcherStateError'
 }
+
+/** A watched chain answered, but its `channel` is not a Channel the watcher can follow. */
+export class WatcherConfigurationError extends CalderaError {
+  override name = 'WatcherConfigurationError'
+  constructor({ domain, channel, cause }: { domain: string; channel: string; cause: unknown }) {
+    super(`Domain ${domain}: ${channel} is not a Channel contract on its chain (reading token() failed).`, {
+      cause,
+      hint: "Give the address of the domain's deployed Channel (deployChannelNetwork returns it) and a client for the chain it is deployed on.",
+    })
+  }
+}

@@ -73,6 +73,7 @@ export {
   LaneLimitAboveStakeError,
   PriceNotFoundError,
   UnknownDomainError,
+  WatcherConfigurationError,
   WatcherStateError,
 } from '../errors/breaker.js'
 export { type ReadClient, TransactionRevertedError, type WriteClient } from '../internal/client.js'

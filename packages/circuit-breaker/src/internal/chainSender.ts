@@ -8,6 +8,7 @@ import {
   sendTransaction,
 } from 'viem/actions'
 import { TransactionRevertedError, type WriteClient } from './client.js'
+import { withTimeout } from './withTimeout.js'
 
 /** A contract call a {@link ChainSender} sends. */
 export type SenderCall = { address: Address; abi: Abi; functionName: string; args: readonly unknown[] }
@@ -170,13 +171,4 @@ export class ChainSender {
       blockTag: 'pending',
     })
   }
-}
-
-/** Rejects when `promise` has not settled within `ms`. */
-function withTimeout<value>(promise: Promise<value>, ms: number): Promise<value> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`RPC call timed out after ${ms} ms.`)), ms)
-  })
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }

@@ -1,7 +1,6 @@
-import { parse, type Tier, tierSchema } from '@caldera/core'
+import { createRandom, parse, type Tier, tierSchema } from '@caldera/core'
 import { z } from 'zod'
 import type { DetectorEvent } from '../detectors/types.js'
-import { createRandom, normal } from './random.js'
 
 /** How one domain's ordinary traffic looks at normal volume. */
 export type TrafficProfile = {
@@ -100,7 +99,7 @@ const generateBenignTrafficSchema = z
  */
 export function generateBenignTraffic(input: GenerateBenignTrafficParameters): DetectorEvent[] {
   const parameters = parse(generateBenignTrafficSchema, input, 'benign traffic parameters')
-  const random = createRandom(parameters.seed)
+  const rng = createRandom(parameters.seed)
   const volume = parameters.volume ?? 1
   const start = parameters.start ?? 1_700_000_000
   const end = start + parameters.days * 86_400
@@ -124,20 +123,20 @@ export function generateBenignTraffic(input: GenerateBenignTrafficParameters): D
     let t = start
     for (;;) {
       // Thinning: a day/night cycle between 0.5× and 1.5× the mean rate.
-      t += -Math.log(1 - random()) / (meanRate * 1.5)
+      t += rng.exponential(1 / (meanRate * 1.5))
       if (t >= end) break
       const phase = Math.sin((2 * Math.PI * (t - start)) / 86_400)
-      if (random() * 1.5 > 1 + 0.5 * phase) continue
+      if (rng.next() * 1.5 > 1 + 0.5 * phase) continue
       const p = s.profile
       const dollars =
-        random() < p.largeShare
-          ? p.largeUsd[0] + random() * (p.largeUsd[1] - p.largeUsd[0])
-          : Math.min(p.largeUsd[1], p.medianUsd * Math.exp(p.sigma * normal(random)))
-      const cross = peers.length > 0 && random() < p.crossShare
+        rng.next() < p.largeShare
+          ? p.largeUsd[0] + rng.next() * (p.largeUsd[1] - p.largeUsd[0])
+          : Math.min(p.largeUsd[1], rng.logNormal(p.medianUsd, p.sigma))
+      const cross = peers.length > 0 && rng.next() < p.crossShare
       events.push({
         domain: s.name,
-        toDomain: cross ? peers[Math.floor(random() * peers.length)] : undefined,
-        from: s.accounts[Math.floor(random() * s.accounts.length)]!,
+        toDomain: cross ? rng.pick(peers) : undefined,
+        from: rng.pick(s.accounts),
         usd: BigInt(Math.max(1, Math.round(dollars * 1_000_000))),
         timestamp: Math.floor(t),
       })

@@ -14,13 +14,15 @@ import { getBlockNumber, getContractEvents, readContract, watchContractEvent } f
 import { z } from 'zod'
 import { type CircuitBreaker, createCircuitBreaker } from '../breaker/circuitBreaker.js'
 import type { Trip } from '../detectors/pipeline.js'
-import { UnknownDomainError } from '../errors/breaker.js'
+import { UnknownDomainError, WatcherConfigurationError } from '../errors/breaker.js'
 import { ChainSender } from '../internal/chainSender.js'
 import { TransactionRevertedError, type WriteClient } from '../internal/client.js'
 import { check, inputSchemas } from '../internal/inputs.js'
+import { withTimeout } from '../internal/withTimeout.js'
 import { type BreakerPolicy, resolvePolicy } from '../policy/policy.js'
 import type { PriceSource, TokenPrice } from '../price/priceSource.js'
 import { valueInUsd } from '../price/priceSource.js'
+import { describeError, isConfigurationError } from './chainErrors.js'
 import { loadWatcherState, saveWatcherState, type WatcherState } from './watcherState.js'
 
 /** One domain the watcher follows. */
@@ -191,7 +193,9 @@ const ONE_USD_TOKEN: TokenPrice = { usdPerUnit: 1n, decimals: 0, tokenDecimals: 
  * reach are cut at once; an unreachable chain is reported (`onUnreachable`, `health()`), retried,
  * and kept pending after `retry.attempts` until it answers (`onCaughtUp`). Domains whose tier
  * policy is fail-closed (financial by default) are isolated on every other chain when the watcher
- * loses sight of their chain for `failClosedAfterMs`, by reads or by writes.
+ * loses sight of their chain for `failClosedAfterMs`, by reads or by writes. A chain that does
+ * not answer at `start()` is reported and followed from its first answer; `start()` rejects
+ * only for a configuration error ({@link WatcherConfigurationError}: no Channel at an address).
  *
  * @example
  * import { createWatcher } from '@caldera/circuit-breaker'
@@ -241,8 +245,10 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     client: Client
     ownsClient: boolean
     sender: ChainSender
-    price: TokenPrice
+    /** Set once the chain has answered (its channel's token read): until then no events are followed. */
+    price: TokenPrice | undefined
     token?: Address
+    connecting: boolean
     lastSeen: number
     failures: number
     probing: boolean
@@ -397,7 +403,7 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
           started,
         )
       } else if (log.eventName === 'MessageSent') {
-        const usd = valueInUsd(log.args.amount, rt.price)
+        const usd = valueInUsd(log.args.amount, rt.price!) // subscribed only once priced
         const result = circuitBreaker.observe({
           domain: rt.domain.name,
           toDomain: byId.get(log.args.destinationDomain) ?? log.args.destinationDomain,
@@ -418,12 +424,15 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
    * does not replay them) are read from the last block seen before the outage (with a margin of
    * a few blocks), and the subscription is renewed. Logs already handled are skipped.
    */
-  async function backfill(rt: Runtime, to: bigint) {
+  async function backfill(rt: Runtime) {
     rt.backfillFrom ??= rt.lastBlock === undefined ? 0n : rt.lastBlock > 5n ? rt.lastBlock - 5n : 0n
     if (rt.backfilling) return
     rt.backfilling = true
     try {
       subscribe(rt)
+      // Up to the head as of now, read after subscribing: an event is either at or below it (read
+      // here) or above it (delivered by the subscription); one seen both ways is handled once.
+      const to = await getBlockNumber(rt.client, { cacheTime: 0 })
       const logs = await getContractEvents(rt.client, {
         address: rt.domain.channel,
         abi: channelAbi,
@@ -457,7 +466,7 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
   }
 
   function subscribe(rt: Runtime) {
-    if (!running) return
+    if (!running || rt.price === undefined) return
     rt.unwatch?.()
     rt.unwatch = watchContractEvent(rt.client, {
       address: rt.domain.channel,
@@ -466,6 +475,78 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
       onError: (error) => parameters.onError?.({ chain: rt.domain.name, error }),
       pollingInterval: 20,
     })
+  }
+
+  /**
+   * Reads what the watcher needs of a chain before following it: its channel's token and that
+   * token's price. Bounded, so a chain that does not answer fails fast; a channel that answers
+   * wrongly (no contract, not a Channel) is a configuration error, not an outage.
+   */
+  async function connect(rt: Runtime): Promise<void> {
+    const bound = 3 * Math.max(heartbeatMs, 1_000)
+    const token = (await withTimeout(
+      readContract(rt.client, { address: rt.domain.channel, abi: channelAbi, functionName: 'token' }),
+      bound,
+      `the ${rt.domain.name} chain did not answer within ${bound} ms`,
+    ).catch((error: unknown) => {
+      if (isConfigurationError(error))
+        throw new WatcherConfigurationError({
+          domain: rt.domain.name,
+          channel: rt.domain.channel,
+          cause: error,
+        })
+      throw error
+    })) as Address
+    rt.price = parameters.prices ? await parameters.prices.getPrice(token) : ONE_USD_TOKEN
+    rt.token = token
+  }
+
+  /**
+   * A chain that did not answer when the watcher started is followed from its first answer: from
+   * the last block a previous run saw (`stateDir`), else from its current head, as at a start.
+   */
+  async function connectLate(rt: Runtime, head: bigint) {
+    if (rt.connecting) return
+    rt.connecting = true
+    try {
+      await connect(rt)
+      // As at a restart: a channel found isolated on chain is a trip (its guard held a transfer).
+      if (
+        stateDir &&
+        !state.trips[rt.domain.name] &&
+        (await readContract(rt.client, {
+          address: rt.domain.channel,
+          abi: channelAbi,
+          functionName: 'isolated',
+        }))
+      )
+        tripDomain(
+          rt.domain.name,
+          'onChainGuard',
+          `the ${rt.domain.name} channel is isolated on chain`,
+          performance.now(),
+        )
+      // Without a block from a previous run: from the head at its first answer.
+      rt.lastBlock ??= head
+      await backfill(rt)
+    } catch (error) {
+      parameters.onError?.({ chain: rt.domain.name, error }) // tried again at the next probe
+    } finally {
+      rt.connecting = false
+    }
+  }
+
+  /** Ends the subscriptions and closes the WebSocket clients the watcher opened. */
+  async function release(rts: Runtime[]) {
+    for (const rt of rts) {
+      rt.unwatch?.()
+      if (rt.ownsClient) {
+        const transport = rt.client.transport as { getRpcClient?: () => Promise<{ close(): void }> }
+        await withTimeout(transport.getRpcClient?.() ?? Promise.resolve(undefined), 1_000)
+          .then((c) => c?.close())
+          .catch(() => undefined)
+      }
+    }
   }
 
   /** Sends the isolations a chain still owes, one attempt each, at most every `retry.maxDelayMs`. */
@@ -530,7 +611,9 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
         rt.failures = ok ? 0 : rt.failures + 1
         if (ok) {
           markUp(rt, 'probe')
-          if (recovering && block !== undefined) void backfill(rt, block)
+          if (rt.price === undefined) {
+            if (block !== undefined) void connectLate(rt, block)
+          } else if (recovering) void backfill(rt)
           else if (block !== undefined && rt.backfillFrom === undefined) {
             rt.lastBlock = block
             if (stateDir) state.blocks[rt.domain.name] = String(block)
@@ -568,58 +651,72 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     async start() {
       if (running) return
       running = true
-      runtimes = await Promise.all(
-        parameters.domains.map(async (domain) => {
-          const ownsClient = domain.wsUrl !== undefined
-          const client =
-            domain.wsUrl !== undefined
-              ? createPublicClient({ transport: webSocket(domain.wsUrl, { retryCount: 3 }) })
-              : domain.client!
-          const token = (await readContract(client, {
-            address: domain.channel,
-            abi: channelAbi,
-            functionName: 'token',
-          })) as Address
-          const price = parameters.prices ? await parameters.prices.getPrice(token) : ONE_USD_TOKEN
-          const rt: Runtime = {
-            domain,
-            client,
-            ownsClient,
-            sender: new ChainSender(domain.walletClient, { rpc: client }),
-            price,
-            token,
-            lastSeen: Date.now(),
-            failures: 0,
-            probing: false,
-            down: undefined,
-            pending: new Map(),
-            catchingUp: false,
-            lastCatchUp: 0,
-            seenLogs: new Set(),
-            lastBlock: undefined,
-            backfillFrom: undefined,
-            backfilling: false,
-          }
-          return rt
-        }),
-      )
+      runtimes = parameters.domains.map((domain) => {
+        const ownsClient = domain.wsUrl !== undefined
+        const client =
+          domain.wsUrl !== undefined
+            ? createPublicClient({ transport: webSocket(domain.wsUrl, { retryCount: 3 }) })
+            : domain.client!
+        const rt: Runtime = {
+          domain,
+          client,
+          ownsClient,
+          sender: new ChainSender(domain.walletClient, { rpc: client }),
+          price: undefined,
+          connecting: false,
+          lastSeen: Date.now(),
+          failures: 0,
+          probing: false,
+          down: undefined,
+          pending: new Map(),
+          catchingUp: false,
+          lastCatchUp: 0,
+          seenLogs: new Set(),
+          lastBlock: undefined,
+          backfillFrom: undefined,
+          backfilling: false,
+        }
+        return rt
+      })
+      // A chain that does not answer now is reported and followed from its first answer; the
+      // others are watched at once (a fail-closed domain out of sight trips as usual).
+      try {
+        await Promise.all(
+          runtimes.map((rt) =>
+            connect(rt).catch((error: unknown) => {
+              if (error instanceof WatcherConfigurationError) throw error
+              rt.failures = probeFailures
+              markDown(rt, error, 'probe')
+            }),
+          ),
+        )
+      } catch (error) {
+        running = false
+        await release(runtimes)
+        runtimes = []
+        throw error
+      }
       for (const rt of runtimes) {
         // Events since the last block a previous run saw (a margin of a few blocks) are read
         // first: an anomaly sent while no watcher was running still trips.
         const saved = state.blocks[rt.domain.name]
         if (saved !== undefined) rt.lastBlock = BigInt(saved)
       }
-      for (const rt of runtimes) subscribe(rt)
+      const connected = runtimes.filter((rt) => rt.price !== undefined)
+      for (const rt of connected) subscribe(rt)
       // A channel that isolated itself (its guard held a transfer) while no watcher saw it is a
       // trip too: record it like one, so its peers are cut off below.
       if (stateDir) {
         const flags = await Promise.all(
           runtimes.map((rt) =>
-            readContract(rt.client, {
-              address: rt.domain.channel,
-              abi: channelAbi,
-              functionName: 'isolated',
-            }).catch(() => false),
+            // A chain not answering yet is read at its first answer (its guard's trip is an event).
+            rt.price === undefined
+              ? false
+              : readContract(rt.client, {
+                  address: rt.domain.channel,
+                  abi: channelAbi,
+                  functionName: 'isolated',
+                }).catch(() => false),
           ),
         )
         runtimes.forEach((rt, i) => {
@@ -665,11 +762,11 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
         )
       }
       await Promise.all(
-        runtimes
+        connected
           .filter((rt) => rt.lastBlock !== undefined)
           .map(async (rt) => {
             try {
-              await backfill(rt, await getBlockNumber(rt.client, { cacheTime: 0 }))
+              await backfill(rt)
             } catch (error) {
               parameters.onError?.({ chain: rt.domain.name, error })
             }
@@ -678,7 +775,7 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
       if (stateDir) {
         // From here on a restart reads events from the current heads at the latest.
         await Promise.all(
-          runtimes.map(async (rt) => {
+          connected.map(async (rt) => {
             rt.lastBlock ??= await getBlockNumber(rt.client, { cacheTime: 0 }).catch(() => undefined)
             if (rt.lastBlock !== undefined) state.blocks[rt.domain.name] = String(rt.lastBlock)
           }),
@@ -705,16 +802,7 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
       running = false
       if (heartbeat) clearInterval(heartbeat)
       await Promise.allSettled([...inProgress.values()])
-      for (const rt of runtimes) {
-        rt.unwatch?.()
-        if (rt.ownsClient) {
-          const transport = rt.client.transport as { getRpcClient?: () => Promise<{ close(): void }> }
-          await transport
-            .getRpcClient?.()
-            .then((c) => c.close())
-            .catch(() => undefined)
-        }
-      }
+      await release(runtimes)
       runtimes = []
     },
     health() {
@@ -761,31 +849,4 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
       )
     },
   }
-}
-
-/**
- * One line naming what went wrong: viem's short message, the HTTP status and the details found
- * along the cause chain (e.g. `HTTP request failed. (HTTP 503: Service Unavailable)`).
- */
-function describeError(error: unknown): string {
-  const chain: { shortMessage?: unknown; details?: unknown; status?: unknown; message?: unknown }[] = []
-  for (
-    let e: unknown = error;
-    e !== null && typeof e === 'object' && chain.length < 8;
-    e = (e as { cause?: unknown }).cause
-  )
-    chain.push(e as never)
-  const top = chain[0]
-  const head =
-    typeof top?.shortMessage === 'string'
-      ? top.shortMessage
-      : (top && typeof top.message === 'string' ? top.message : String(error)).split('\n')[0]!
-  const status = chain.find((e) => typeof e.status === 'number')?.status
-  const details = chain.find((e) => typeof e.details === 'string' && e.details !== '')?.details as
-    | string
-    | undefined
-  const extra = [status !== undefined ? `HTTP ${status}` : undefined, details?.split('\n')[0]]
-    .filter((x) => x !== undefined && x !== '' && !head.includes(x))
-    .join(': ')
-  return (extra ? `${head} (${extra})` : head).slice(0, 300)
 }

@@ -1,4 +1,4 @@
-import { parse } from '@caldera/core'
+import { createRandom, parse } from '@caldera/core'
 import { z } from 'zod'
 import { check, inputSchemas } from '../internal/inputs.js'
 import type { AmlTransaction } from './types.js'
@@ -54,26 +54,6 @@ export const generateAmlDataSchema = z.object({
 export type GenerateAmlDataParameters = z.input<typeof generateAmlDataSchema>
 
 /**
- * A small, fast, seeded PRNG (mulberry32) returning numbers in [0, 1).
- *
- * @example
- * import { createRandom } from '@caldera/compliance'
- * const random = createRandom(42)
- * random() // the same sequence for the same seed
- */
-export function createRandom(seed: number): () => number {
-  check(inputSchemas.seed, seed, 'seed')
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/**
  * Generates AMLSim-style labelled transactions: benign background traffic (each account pays a
  * few regular counterparties log-normally distributed amounts at random times) plus planted
  * patterns of every typology (fan-in, fan-out, cycle, scatter-gather, gather-scatter, bipartite,
@@ -85,10 +65,10 @@ export function createRandom(seed: number): () => number {
  */
 export function generateAmlData(parameters: GenerateAmlDataParameters = {}): AmlDataset {
   const p = parse(generateAmlDataSchema, parameters, 'AML data generator parameters')
-  const rnd = createRandom(p.seed)
-  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1))
+  const rng = createRandom(p.seed)
+  const rnd = rng.next
+  const int = rng.int
   const uni = (lo: number, hi: number) => lo + rnd() * (hi - lo)
-  const gauss = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd())
   const span = p.days * 86_400
   const name = (i: number) => `A${i}`
   const raw: { from: string; to: string; usd: number; timestamp: number; alertId: number }[] = []
@@ -111,7 +91,7 @@ export function generateAmlData(parameters: GenerateAmlDataParameters = {}): Aml
     raw.push({
       from: name(i),
       to: name(j),
-      usd: Math.max(1, Math.exp(Math.log(300) + gauss())),
+      usd: Math.max(1, rng.logNormal(300, 1)),
       timestamp: p.start + Math.floor(rnd() * span),
       alertId: -1,
     })

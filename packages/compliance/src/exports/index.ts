@@ -1,4 +1,7 @@
 // Public surface of @caldera/compliance: named exports only.
+
+/** The seeded random source of `@caldera/core`, re-exported: `createRandom(seed).next()`. */
+export { createRandom, type Random } from '@caldera/core'
 export {
   createHtlcLock,
   deployHtlc,
@@ -51,7 +54,6 @@ export { evaluateAml, type TypologyScore } from '../aml/evaluateAml.js'
 export { type AmlCase, buildCases, exportCases } from '../aml/exportCases.js'
 export {
   type AmlDataset,
-  createRandom,
   type GenerateAmlDataParameters,
   generateAmlData,
   generateAmlDataSchema,

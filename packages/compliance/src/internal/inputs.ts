@@ -55,7 +55,6 @@ export const inputSchemas = {
     keepAlerts: z.boolean().optional(),
   }),
   replayAml: z.looseObject({ transactions: iterable }),
-  seed: z.number().int().finite(),
   pvpEscrow: z.object({ sanctionsList: addressSchema.optional(), implementation: addressSchema.optional() }),
   sanctionsRegistry: z.object({ admin: addressSchema.optional(), implementation: addressSchema.optional() }),
   evaluateAml: z.object({

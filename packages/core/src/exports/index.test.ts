@@ -15,6 +15,7 @@ it('exports the public surface', () => {
       "chainIdSchema",
       "compareProofSystems",
       "compareTiers",
+      "createRandom",
       "crossDomainMessageSchema",
       "currencySchema",
       "describeValue",

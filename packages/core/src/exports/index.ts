@@ -1,5 +1,6 @@
 export { CalderaError, type CalderaErrorOptions } from '../errors/base.js'
 export { ValidationError, type ValidationErrorParameters } from '../errors/validation.js'
+export { createRandom, type Random } from '../random/createRandom.js'
 export {
   type DomainConfig,
   type DomainConfigInput,

@@ -1,4 +1,6 @@
 // Public surface of @caldera/sandbox: named exports only.
+
+export { createRandom, type Random } from '@caldera/core'
 export {
   ComponentUnavailableError,
   RpcRequestError,
@@ -25,7 +27,6 @@ export {
   type ProfileShape,
   type TxIntent,
 } from '../load/profiles.js'
-export { createRandom, type Random } from '../load/random.js'
 export { type SignedCall, sendSignedBatch } from '../load/sendSigned.js'
 export { type SetupLoadParameters, setupLoad } from '../load/setupLoad.js'
 export { planSendTimes, type Stage, stageSchema, stagesDuration } from '../load/stages.js'

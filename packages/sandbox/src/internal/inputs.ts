@@ -21,7 +21,6 @@ const report = z.looseObject({
 })
 
 export const inputSchemas = {
-  seed: z.union([z.number().int(), z.string()]),
   crossDomain: z.object({
     seed,
     domain: systemDomain,

@@ -3,7 +3,6 @@ import { decodeFunctionData } from 'viem'
 import { expect, it } from 'vitest'
 import { generateLoad } from './generateLoad.js'
 import { FINANCIAL_CAP_USD } from './profiles.js'
-import { createRandom } from './random.js'
 
 const targets = {
   token: '0x00000000000000000000000000000000000000aa',
@@ -51,18 +50,4 @@ it('draws heavy-tailed financial values under the breaker threshold', () => {
   const call = decodeFunctionData({ abi: sandboxDollarAbi, data: first.data })
   expect(call.functionName).toBe('transfer')
   expect(call.args![1]).toBe(first.usd)
-})
-
-it('gives forks independent, stable sequences', () => {
-  const r = createRandom(1)
-  expect([r.next(), r.next()]).toEqual([
-    createRandom(1).next(),
-    (() => {
-      const x = createRandom(1)
-      x.next()
-      return x.next()
-    })(),
-  ])
-  expect(r.fork('a').next()).not.toBe(r.fork('b').next())
-  expect(createRandom('seed').int(1, 6)).toBe(createRandom('seed').int(1, 6))
 })

@@ -1,3 +1,4 @@
+import { createRandom } from '@caldera/core'
 import { z } from 'zod'
 import { check, inputSchemas } from '../internal/inputs.js'
 import { deriveLoadAccounts, type LoadAccount } from './accounts.js'
@@ -8,7 +9,6 @@ import {
   loadProfiles,
   type TxIntent,
 } from './profiles.js'
-import { createRandom } from './random.js'
 import { planSendTimes, type Stage, stageSchema } from './stages.js'
 
 /** A weighted share of a profile in a mix. */

@@ -1,8 +1,8 @@
 import { createCipheriv } from 'node:crypto'
 import { sandboxDollarAbi, sandboxWorkloadAbi } from '@caldera/contracts'
+import type { Random } from '@caldera/core'
 import { type Address, encodeFunctionData, type Hex, hexToBytes, keccak256, toHex } from 'viem'
 import { z } from 'zod'
-import type { Random } from './random.js'
 
 /** The three scenario load profiles. */
 export const loadProfileNameSchema = z.enum(['financial', 'enterprise', 'light'])

@@ -1,9 +1,9 @@
 import { channelAbi } from '@caldera/contracts'
 import type { Tier } from '@caldera/core'
+import { createRandom } from '@caldera/core'
 import { encodeFunctionData } from 'viem'
 import { check, inputSchemas } from '../internal/inputs.js'
 import type { TxIntent } from '../load/profiles.js'
-import { createRandom } from '../load/random.js'
 import { ERA_PER_MICRO_USD, type SystemDomain } from './deploySystem.js'
 
 /** USD value shape of cross-domain settlement per source tier: median, spread and cap (dollars). */

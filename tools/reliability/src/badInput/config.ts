@@ -80,7 +80,8 @@ export const paramKinds: Record<string, ParamKind[]> = {
   '@caldera/circuit-breaker#verifyTransitionLog': ['array'],
   '@caldera/circuit-breaker#valueInUsd': ['bigint', 'object'],
   '@caldera/compliance#canonicalJson': ['any'],
-  '@caldera/compliance#createRandom': ['number'],
+  '@caldera/compliance#createRandom': ['any'], // a number or a string seed
+  '@caldera/core#createRandom': ['any'], // a number or a string seed
   '@caldera/compliance#formatIsoAmount': ['bigint', 'number'],
   '@caldera/compliance#htlcHashlock': ['hex'],
   '@caldera/compliance#isValidLei': ['any'],

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sendTransfer, setLanePaused } from '@caldera/circuit-breaker'
 import { channelAbi } from '@caldera/contracts'
-import { domainIdOf } from '@caldera/core'
+import { createRandom, domainIdOf, type Random } from '@caldera/core'
 import { ANVIL_MNEMONIC } from '@caldera/devnet'
 import { readContract, waitForTransactionReceipt, writeContract } from 'viem/actions'
 import type { Campaign } from '../campaigns.js'
@@ -32,24 +32,6 @@ const SIZES = {
 const WATCHER_POLICY = {
   tiers: Object.fromEntries(DOMAINS.map((t) => [t, { singleTransferUsd: 900 }])),
 }
-
-/** A small seeded PRNG (mulberry32). */
-function random(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-  }
-}
-type Random = ReturnType<typeof random>
 
 const KILL_POINTS: readonly ((r: Random) => Kill)[] = [
   // Between the journal write (batch nonce reserved) and the delivery transaction.
@@ -410,7 +392,7 @@ export async function runCrashCampaign(options: CampaignOptions): Promise<Campai
   const stats: Record<string, number> = {}
   try {
     for (let run = 1; run <= size.runs; run++) {
-      const rng = random(options.seed * 1_000 + run)
+      const rng = createRandom(options.seed * 1_000 + run)
       const result = await crashRun(network, rng, options.mode, report, run).catch((e: unknown) => ({
         kills: 0,
         problems: [`run aborted: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`],
