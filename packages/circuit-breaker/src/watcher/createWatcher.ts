@@ -152,7 +152,9 @@ export type Watcher = {
   isolate(domain: string, reason: string): Promise<Isolation | undefined>
   /**
    * Explicit reset after review: the domain's breaker goes half-open and may trip again. Reopen
-   * the lanes on chain separately (governance `unpauseLane` / `liftIsolation`).
+   * the lanes on chain separately (governance `unpauseLane` / `liftIsolation`). Isolations of the
+   * domain still owed to a chain or still being retried there are dropped; a trip after the reset
+   * sends a new isolation to every chain.
    */
   reset(domain: string, parameters: { by: string; reason: string }): void
   /** Isolations completed so far. */
@@ -230,7 +232,12 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
   const failClosedAfterMs = parameters.failClosedAfterMs ?? 3_000
   const probeFailures = parameters.probeFailures ?? 2
   const isolations: Isolation[] = []
+  /** The isolation being sent for each domain (a new trip of that domain joins it). */
   const inProgress = new Map<string, Promise<Isolation>>()
+  /** Every isolation still being sent, also those a reset set aside: `stop()` waits for them. */
+  const unfinished = new Set<Promise<Isolation>>()
+  /** Bumped by `reset(domain)`: retries of isolations from before the reset stop. */
+  const resets = new Map<string, number>()
   const { stateDir } = parameters
   const state: WatcherState = stateDir ? loadWatcherState(stateDir) : { trips: {}, blocks: {} }
   let stateSavedAt = 0
@@ -308,6 +315,7 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     started: number,
     attempts = retry.attempts,
   ): Promise<IsolationResult> {
+    const generation = resets.get(target)
     let delay = retry.delayMs
     for (let attempt = 1; ; attempt++) {
       try {
@@ -319,7 +327,7 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
         // A revert is an answer (the chain is reachable); anything else is a failure to reach it.
         if (error instanceof TransactionRevertedError) markUp(rt, 'write')
         else markDown(rt, error, 'write')
-        if (attempt >= attempts || !running)
+        if (attempt >= attempts || !running || resets.get(target) !== generation)
           return {
             chain: rt.domain.name,
             ok: false,
@@ -347,16 +355,23 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
       saveState()
     }
     parameters.onTrip?.(trip)
-    const run = Promise.all(runtimes.map((rt) => isolateOn(rt, trip.domain, started))).then((results) => {
+    const generation = resets.get(trip.domain)
+    const run: Promise<Isolation> = Promise.all(
+      runtimes.map((rt) => isolateOn(rt, trip.domain, started)),
+    ).then((results) => {
       const isolation = { domain: trip.domain, trip, results, ms: performance.now() - started }
-      for (const rt of runtimes)
-        if (results.some((r) => r.chain === rt.domain.name && !r.ok)) rt.pending.set(trip.domain, isolation)
+      // What a chain still owes is kept, unless governance reset the domain meanwhile.
+      if (resets.get(trip.domain) === generation)
+        for (const rt of runtimes)
+          if (results.some((r) => r.chain === rt.domain.name && !r.ok)) rt.pending.set(trip.domain, isolation)
       isolations.push(isolation)
-      inProgress.delete(trip.domain)
+      if (inProgress.get(trip.domain) === run) inProgress.delete(trip.domain)
+      unfinished.delete(run)
       parameters.onIsolated?.(isolation)
       return isolation
     })
     inProgress.set(trip.domain, run)
+    unfinished.add(run)
     return run
   }
 
@@ -801,7 +816,7 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     async stop() {
       running = false
       if (heartbeat) clearInterval(heartbeat)
-      await Promise.allSettled([...inProgress.values()])
+      await Promise.allSettled([...unfinished])
       await release(runtimes)
       runtimes = []
     },
@@ -819,8 +834,11 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
       if (!parameters.domains.some((d) => d.name === domain))
         throw new UnknownDomainError({ domain, known: parameters.domains.map((d) => d.name) })
       circuitBreaker.breaker(domain).reset({ at: Date.now() / 1000, by, reason })
-      // An isolation still owed to a chain is dropped: reopening the lanes is governance's call.
+      // An isolation still owed to a chain, or still being retried there, is dropped: reopening
+      // the lanes is governance's call. A trip after the reset sends a new isolation.
       for (const rt of runtimes) rt.pending.delete(domain)
+      resets.set(domain, (resets.get(domain) ?? 0) + 1)
+      inProgress.delete(domain)
       if (state.trips[domain]) {
         delete state.trips[domain]
         saveState()

@@ -125,6 +125,11 @@ if (config.role === 'relayer') {
     onError: (e) => emit('error', { chain: e.chain, message: firstLine(e.error) }),
   })
   await watcher.start()
-  emit('started', { owed: watcher.isolations.map((i) => i.domain) })
+  // Trips a previous run recorded are restored at start: their breakers are open again.
+  const owed = watcher.circuitBreaker
+    .breakers()
+    .filter((b) => b.state === 'open')
+    .map((b) => b.domain)
+  emit('started', { owed })
   process.on('SIGTERM', () => void watcher.stop().then(() => process.exit(0)))
 }
