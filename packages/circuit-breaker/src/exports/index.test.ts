@@ -11,6 +11,7 @@ it('exports the public surface', () => {
       "TokenBucket",
       "TransactionRevertedError",
       "UnknownDomainError",
+      "WatcherConfigurationError",
       "WatcherStateError",
       "aggregatorV3Abi",
       "assertLaneLimits",
