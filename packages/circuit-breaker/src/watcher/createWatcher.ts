@@ -263,6 +263,8 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     down: { since: number; error: string; by: 'probe' | 'write' } | undefined
     /** Isolations that gave up on this chain, by target domain. */
     pending: Map<string, Isolation>
+    /** Isolations being sent to this chain now (first attempts and retries, or a catch-up). */
+    sending: number
     catchingUp: boolean
     lastCatchUp: number
     /** Handled logs (`blockHash:logIndex`), so a backfill does not count an event twice. */
@@ -302,8 +304,10 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
 
   function markUp(rt: Runtime, by: 'probe' | 'write') {
     rt.lastSeen = Date.now()
-    // A chain that refuses writes stays unreachable while reads answer, until a write is mined.
-    if (!rt.down || (by === 'probe' && rt.down.by === 'write')) return
+    // A chain that refuses writes stays unreachable while reads answer, until a write is mined —
+    // as long as it owes one. Owing nothing (e.g. a reset dropped what it owed), answers suffice.
+    const owes = rt.pending.size > 0 || rt.sending > 0
+    if (!rt.down || (by === 'probe' && rt.down.by === 'write' && owes)) return
     const downMs = Date.now() - rt.down.since
     rt.down = undefined
     parameters.onReachable?.({ chain: rt.domain.name, tier: rt.domain.tier, downMs })
@@ -356,9 +360,11 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     }
     parameters.onTrip?.(trip)
     const generation = resets.get(trip.domain)
+    for (const rt of runtimes) rt.sending++
     const run: Promise<Isolation> = Promise.all(
       runtimes.map((rt) => isolateOn(rt, trip.domain, started)),
     ).then((results) => {
+      for (const rt of runtimes) rt.sending--
       const isolation = { domain: trip.domain, trip, results, ms: performance.now() - started }
       // What a chain still owes is kept, unless governance reset the domain meanwhile.
       if (resets.get(trip.domain) === generation)
@@ -684,6 +690,7 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
           probing: false,
           down: undefined,
           pending: new Map(),
+          sending: 0,
           catchingUp: false,
           lastCatchUp: 0,
           seenLogs: new Set(),

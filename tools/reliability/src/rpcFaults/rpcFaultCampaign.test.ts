@@ -7,8 +7,11 @@ const inTest = [...RPC_FAULTS.http, ...RPC_FAULTS.ws].filter((s) => !s.soakOnly)
 describe('rpc fault campaign', () => {
   it('cuts every reachable lane, reports the faulty chain, cuts it once it answers, fails closed for financial', async () => {
     const lines: string[] = []
-    const { report, rounds } = await runRpcFaults({ seed: 1, mode: 'test', log: (l) => lines.push(l) })
-    console.log(lines.join('\n'))
+    const { report, rounds } = await runRpcFaults({
+      seed: 1,
+      mode: 'test',
+      log: (l) => lines.push(l),
+    }).finally(() => console.log(lines.join('\n')))
     expect(report.failures).toEqual([])
     expect(report.valueLost).toBe(0n)
     expect(report.steps).toBe(TIERS.length * inTest.length)
