@@ -49,5 +49,5 @@ describe('rpc fault campaign', () => {
     // Writes refused while reads answer are reported as such.
     const writesOnly = rounds.filter((r) => r.fault.includes('only'))
     for (const round of writesOnly) expect(round.reported?.by).toBe('write')
-  }, 150_000)
+  }, 300_000)
 })

@@ -32,6 +32,11 @@ export type RpcFaultScenario = {
 }
 
 const SLOW = { mode: 'slow', delayMs: WATCHER_HTTP_TIMEOUT_MS + 500 } as const
+/**
+ * Longer than a request issued just before the fault was lifted can take to land: its transport's
+ * timeout and one retry (HTTP), or the delay of a frame already queued (WebSocket).
+ */
+const SLOW_SETTLE_MS = WATCHER_HTTP_TIMEOUT_MS + SLOW.delayMs
 
 /** The faults each chain meets in turn, per transport of the watcher. */
 export const RPC_FAULTS: {
@@ -190,6 +195,10 @@ export async function runRpcFaults(options: CampaignOptions): Promise<RpcFaultRu
             })
             rounds.push(result)
             report.steps++
+            // A slow fault forwards late: a request the watcher gave up on (or its transport's
+            // retry) may still reach the node a few seconds on. Let it land before the next round,
+            // so what the next round finds on chain is its own doing.
+            if (scenario.fault.mode === 'slow') await new Promise((r) => setTimeout(r, SLOW_SETTLE_MS))
             for (const f of result.failures)
               report.failures.push(`${transport} ${chain} / ${scenario.label}: ${f}`)
             log(describeRound(result))
