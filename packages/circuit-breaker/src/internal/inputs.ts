@@ -121,6 +121,7 @@ export const inputSchemas = {
     stateDir: z.string().min(1).optional(),
     heartbeatMs: z.number().positive().finite().optional(),
     failClosedAfterMs: z.number().positive().finite().optional(),
+    connectTimeoutMs: z.number().positive().finite().optional(),
   }),
   relayerOptions: z.looseObject({
     domains: z

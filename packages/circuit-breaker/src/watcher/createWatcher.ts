@@ -141,6 +141,11 @@ export type CreateWatcherParameters = {
   /** Health check period (default 500 ms); fail-closed tiers trip after `failClosedAfterMs` (default 3,000 ms) unseen. */
   heartbeatMs?: number
   failClosedAfterMs?: number
+  /**
+   * How long `start()` waits for each chain's first answer (default 10,000 ms); a chain that has
+   * not answered by then is reported unreachable and followed from its first answer.
+   */
+  connectTimeoutMs?: number
 }
 
 /** A running watcher. */
@@ -504,7 +509,7 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
    * wrongly (no contract, not a Channel) is a configuration error, not an outage.
    */
   async function connect(rt: Runtime): Promise<void> {
-    const bound = 3 * Math.max(heartbeatMs, 1_000)
+    const bound = parameters.connectTimeoutMs ?? 10_000
     const token = (await withTimeout(
       readContract(rt.client, { address: rt.domain.channel, abi: channelAbi, functionName: 'token' }),
       bound,

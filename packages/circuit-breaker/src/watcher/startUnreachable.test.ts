@@ -59,6 +59,7 @@ describe('watcher: a chain that does not answer when the watcher starts', () => 
       retry: { delayMs: 100, maxDelayMs: 300, attempts: 3 },
       heartbeatMs: 200,
       failClosedAfterMs: 60_000,
+      connectTimeoutMs: 2_000,
     })
     await watcher.start()
     expect(unreachable).toEqual([
@@ -115,6 +116,7 @@ describe('watcher: a chain that does not answer when the watcher starts', () => 
       retry: { delayMs: 100, maxDelayMs: 300, attempts: 3 },
       heartbeatMs: 200,
       failClosedAfterMs: 800,
+      connectTimeoutMs: 2_000,
     })
     await watcher.start()
     await until(
