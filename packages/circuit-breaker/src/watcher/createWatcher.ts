@@ -537,15 +537,7 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     try {
       await connect(rt)
       // As at a restart: a channel found isolated on chain is a trip (its guard held a transfer).
-      if (
-        stateDir &&
-        !state.trips[rt.domain.name] &&
-        (await readContract(rt.client, {
-          address: rt.domain.channel,
-          abi: channelAbi,
-          functionName: 'isolated',
-        }))
-      )
+      if (stateDir && !state.trips[rt.domain.name] && (await isolatedOnChain(rt)))
         tripDomain(
           rt.domain.name,
           'onChainGuard',
@@ -560,6 +552,11 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     } finally {
       rt.connecting = false
     }
+  }
+
+  /** Whether the chain's channel isolated itself (its guard held a transfer). */
+  function isolatedOnChain(rt: Runtime): Promise<boolean> {
+    return readContract(rt.client, { address: rt.domain.channel, abi: channelAbi, functionName: 'isolated' })
   }
 
   /** Ends the subscriptions and closes the WebSocket clients the watcher opened. */
@@ -736,14 +733,8 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
       if (stateDir) {
         const flags = await Promise.all(
           runtimes.map((rt) =>
-            // A chain not answering yet is read at its first answer (its guard's trip is an event).
-            rt.price === undefined
-              ? false
-              : readContract(rt.client, {
-                  address: rt.domain.channel,
-                  abi: channelAbi,
-                  functionName: 'isolated',
-                }).catch(() => false),
+            // A chain not answering yet is read when it first answers (connectLate).
+            rt.price === undefined ? false : isolatedOnChain(rt).catch(() => false),
           ),
         )
         runtimes.forEach((rt, i) => {
